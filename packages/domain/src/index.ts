@@ -1,0 +1,7 @@
+export * from './categories.ts'
+export * from './times-of-day.ts'
+export * from './errors.ts'
+export * from './geojson.ts'
+export * from './pins.ts'
+export * from './clusters.ts'
+export * from './config.ts'

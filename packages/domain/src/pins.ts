@@ -1,0 +1,58 @@
+import Type from 'typebox'
+import { TIMES_OF_DAY } from './times-of-day.ts'
+
+export const MAX_COMMENT_LENGTH = 2000
+
+export const TimeOfDaySchema = Type.Union(TIMES_OF_DAY.map((t) => Type.Literal(t)))
+
+export const CategoryKey = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', examples: ['speeding'] })
+
+/** What a resident sends to mark a place. Unknown fields are refused. */
+export const NewPin = Type.Object(
+  {
+    lat: Type.Number({ minimum: -90, maximum: 90, description: 'Latitude, WGS84', examples: [55.7936] }),
+    lon: Type.Number({ minimum: -180, maximum: 180, description: 'Longitude, WGS84', examples: [13.1095] }),
+    category: CategoryKey,
+    severity: Type.Integer({ minimum: 1, maximum: 5, description: 'How unsafe: 1 (a little) to 5 (very)', examples: [4] }),
+    timesOfDay: Type.Array(TimeOfDaySchema, { minItems: 1, maxItems: 4, uniqueItems: true, examples: [['evening', 'night']] }),
+    comment: Type.Optional(Type.String({ maxLength: MAX_COMMENT_LENGTH, description: 'Shown publicly only after moderation' })),
+  },
+  { additionalProperties: false, $id: 'NewPin' },
+)
+export type NewPin = Type.Static<typeof NewPin>
+
+export const PinCreated = Type.Object(
+  {
+    id: Type.Integer({ examples: [1234] }),
+    followToken: Type.String({ description: 'Private token for the follow link /f/<token>', examples: ['q3Yb0c7xK1m9sP2aT5vWfQ'] }),
+  },
+  { $id: 'PinCreated' },
+)
+export type PinCreated = Type.Static<typeof PinCreated>
+
+export const PinStatus = Type.Union([
+  Type.Literal('received'),
+  Type.Literal('reviewed'),
+  Type.Literal('action_planned'),
+  Type.Literal('done'),
+  Type.Literal('not_done'),
+])
+export type PinStatus = Type.Static<typeof PinStatus>
+
+/** The public view of one pin: a comment appears only once approved. */
+export const PublicPin = Type.Object(
+  {
+    id: Type.Integer(),
+    lat: Type.Number(),
+    lon: Type.Number(),
+    category: Type.String(),
+    severity: Type.Integer({ minimum: 1, maximum: 5 }),
+    timesOfDay: Type.Array(TimeOfDaySchema),
+    comment: Type.Union([Type.String(), Type.Null()]),
+    status: PinStatus,
+    campaignId: Type.Union([Type.Integer(), Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'PublicPin' },
+)
+export type PublicPin = Type.Static<typeof PublicPin>

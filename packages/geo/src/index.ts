@@ -1,0 +1,2 @@
+export * from './web-mercator.ts'
+export * from './grid-key.ts'
