@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['apps/api/src/**/*.test.ts'],
+          globalSetup: ['apps/api/test/global-setup.ts'],
           exclude: ['apps/api/src/**/*.unit.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,

@@ -1,9 +1,8 @@
 import Type from 'typebox'
-import { TIMES_OF_DAY } from './times-of-day.ts'
 
 export const MAX_COMMENT_LENGTH = 2000
 
-export const TimeOfDaySchema = Type.Union(TIMES_OF_DAY.map((t) => Type.Literal(t)))
+export const TimeOfDaySchema = Type.Union([Type.Literal('morning'), Type.Literal('day'), Type.Literal('evening'), Type.Literal('night')])
 
 export const CategoryKey = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', examples: ['speeding'] })
 

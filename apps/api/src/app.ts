@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import { Ajv } from 'ajv'
+import addFormats from 'ajv-formats'
+import type { Config } from './config/config.ts'
+import type { Db } from './db/database.ts'
+import dbPlugin from './db/db-plugin.ts'
+import { AppError } from './errors/app-error.ts'
+import errorHandler from './errors/error-handler.ts'
+import health from './health/index.ts'
+import municipalityPlugin from './municipality/municipality-plugin.ts'
+import pins from './pins/index.ts'
+import publicConfig from './public-config/index.ts'
+
+export interface BuildOptions {
+  config: Readonly<Config>
+  db: Db
+  logger?: FastifyServerOptions['logger']
+}
+
+/** Largest request body accepted, bytes. */
+export const BODY_LIMIT = 1024 * 1024
+
+function ajv(coerce: boolean) {
+  // Bodies are checked strictly: no coercion, no silent removal of unknown fields.
+  // Query strings and params arrive as text and are coerced to the schema's types.
+  const instance = new Ajv({ coerceTypes: coerce, removeAdditional: false, useDefaults: true, allErrors: false, strict: false })
+  addFormats.default(instance)
+  return instance
+}
+
+/** Builds the whole app without listening; the caller opens and migrates the database. */
+export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  })
+  // JSON is the only body the API reads; anything else is refused with 415.
+  app.removeContentTypeParser('text/plain')
+  const bodyAjv = ajv(false)
+  const textAjv = ajv(true)
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema))
+
+  await app.register(errorHandler)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Trygg API',
+        version: '0.1.0',
+        description: 'Digital trygghetsvandring: residents mark unsafe places; planners and police act on them.',
+        license: { name: 'AGPL-3.0-or-later' },
+      },
+      tags: [
+        { name: 'public', description: 'Service and municipality information' },
+        { name: 'pins', description: "Residents' pins and the clustered map" },
+      ],
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  await app.register(dbPlugin, { db })
+  await app.register(municipalityPlugin, { slug: config.municipality })
+  await app.register(health)
+  await app.register(publicConfig, { config })
+  await app.register(pins, { config })
+
+  const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null
+  if (webDist) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/')
+    if (webDist && isPage && !path.extname(request.url.split('?')[0] ?? '')) {
+      return reply.type('text/html').sendFile('index.html')
+    }
+    throw new AppError(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`, 'Sidan finns inte.')
+  })
+  return app
+}

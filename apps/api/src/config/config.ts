@@ -1,0 +1,91 @@
+import path from 'node:path'
+
+/** The whole runtime configuration, read once at start-up and frozen. */
+export interface Config {
+  port: number
+  host: string
+  /** PostgreSQL connection string; unset means the embedded PGlite database. */
+  databaseUrl: string | null
+  /** Folder of the embedded database (ignored with databaseUrl). `memory://` keeps it in memory. */
+  dataDir: string
+  /** Create the Kävlinge demo on first start with an empty database. */
+  demo: boolean
+  /** Slug of the municipality served at `/`. Unset means the first one created. */
+  municipality: string | null
+  logLevel: string
+  map: { tileUrl: string; attribution: string; maxZoom: number }
+  /** Sensitive categories show only in cells with at least this many pins. */
+  sensitiveMinCount: number
+  /** Sensitive categories are never clustered finer than this zoom. */
+  sensitiveMaxZoom: number
+  /** Folder with the built web app; null disables static serving. */
+  webDist: string | null
+}
+
+export class ConfigError extends Error {}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..')
+
+/** Configuration defaults; each is documented in README.md. */
+export const defaults = {
+  PORT: '8080', // one port for the web app and the API
+  HOST: '0.0.0.0',
+  TRYGG_DATA_DIR: path.join(repoRoot, 'data'), // embedded database folder
+  TRYGG_DEMO: '1', // seed the demo municipality when the database is empty
+  LOG_LEVEL: 'info',
+  TRYGG_TILE_URL: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png', // OpenStreetMap's standard tiles
+  TRYGG_TILE_ATTRIBUTION: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bidragsgivare',
+  TRYGG_TILE_MAX_ZOOM: '19',
+  TRYGG_SENSITIVE_MIN_COUNT: '5', // k for sensitive categories
+  TRYGG_SENSITIVE_MAX_ZOOM: '14', // about a 600 m cell
+  TRYGG_WEB_DIST: path.join(repoRoot, 'apps/web/dist'),
+} as const
+
+function integer(env: NodeJS.ProcessEnv, name: keyof typeof defaults, min: number, max: number): number {
+  const raw = env[name] ?? defaults[name]
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw.trim()) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`)
+  }
+  return value
+}
+
+function flag(env: NodeJS.ProcessEnv, name: keyof typeof defaults): boolean {
+  const raw = (env[name] ?? defaults[name]).trim().toLowerCase()
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false
+  throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`)
+}
+
+/**
+ * Reads and checks the environment. Throws a ConfigError naming the variable on the first
+ * invalid value, so the process stops at start-up rather than later.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const databaseUrl = env.DATABASE_URL?.trim() || null
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://')
+  }
+  const tileUrl = env.TRYGG_TILE_URL ?? defaults.TRYGG_TILE_URL
+  if (!/^(https?:)?\/\/.+\{z\}.*\{x\}.*\{y\}/.test(tileUrl) && !tileUrl.startsWith('/')) {
+    throw new ConfigError('TRYGG_TILE_URL must be a tile URL template with {z}, {x} and {y}')
+  }
+  const webDist = env.TRYGG_WEB_DIST ?? defaults.TRYGG_WEB_DIST
+  return Object.freeze({
+    port: integer(env, 'PORT', 0, 65535),
+    host: env.HOST ?? defaults.HOST,
+    databaseUrl,
+    dataDir: env.TRYGG_DATA_DIR ?? defaults.TRYGG_DATA_DIR,
+    demo: flag(env, 'TRYGG_DEMO'),
+    municipality: env.TRYGG_MUNICIPALITY?.trim() || null,
+    logLevel: env.LOG_LEVEL ?? defaults.LOG_LEVEL,
+    map: Object.freeze({
+      tileUrl,
+      attribution: env.TRYGG_TILE_ATTRIBUTION ?? defaults.TRYGG_TILE_ATTRIBUTION,
+      maxZoom: integer(env, 'TRYGG_TILE_MAX_ZOOM', 1, 22),
+    }),
+    sensitiveMinCount: integer(env, 'TRYGG_SENSITIVE_MIN_COUNT', 1, 1000),
+    sensitiveMaxZoom: integer(env, 'TRYGG_SENSITIVE_MAX_ZOOM', 0, 20),
+    webDist: webDist === '' ? null : webDist,
+  })
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { postgis } from '@electric-sql/pglite-postgis'
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import { pglitePool } from './pglite-pool.ts'
+import type { Database } from './schema.ts'
+
+export type Engine = 'pglite' | 'postgres'
+
+/** An open database: Kysely for queries, `script` for multi-statement SQL such as migrations. */
+export interface Db {
+  kysely: Kysely<Database>
+  engine: Engine
+  /** Runs SQL that may hold several statements, without parameters. */
+  script(sql: string): Promise<void>
+  close(): Promise<void>
+}
+
+export interface DbOptions {
+  /** PostgreSQL URL; null opens PGlite. */
+  databaseUrl: string | null
+  /** PGlite data folder; `memory://` keeps the database in memory. */
+  dataDir: string
+  /** Pool size for PostgreSQL. */
+  poolSize?: number
+}
+
+const INT8 = 20
+
+/** int8 (counts, ids) as JS numbers on both engines; our ids stay far below 2^53. */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8) return (value: string) => Number(value)
+    return pg.types.getTypeParser(oid, format)
+  },
+}
+
+/** Opens PostgreSQL through `pg` when a URL is given, else the embedded PGlite with PostGIS. */
+export async function openDatabase(options: DbOptions): Promise<Db> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir)
+}
+
+async function openPostgres(url: string, max: number): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types: pgTypes,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  })
+  // An idle client losing its server (restart, outage) must not crash the process.
+  pool.on('error', () => {})
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    kysely,
+    engine: 'postgres',
+    async script(sql) {
+      const client = await pool.connect()
+      try {
+        await client.query(sql)
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {})
+        throw error
+      } finally {
+        client.release()
+      }
+    },
+    async close() {
+      await kysely.destroy()
+    },
+  }
+}
+
+async function openPglite(dataDir: string): Promise<Db> {
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true })
+  const pglite = await PGlite.create({
+    dataDir,
+    extensions: { postgis },
+    parsers: { [INT8]: (value: string) => Number(value) },
+  })
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) })
+  return {
+    kysely,
+    engine: 'pglite',
+    async script(sql) {
+      try {
+        await pglite.exec(sql)
+      } catch (error) {
+        await pglite.exec('ROLLBACK').catch(() => {})
+        throw error
+      }
+    },
+    async close() {
+      await kysely.destroy()
+    },
+  }
+}

@@ -1,0 +1,78 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/** Row types of the tables in migrations/, as Kysely sees them. Geometry columns are read through SQL. */
+export interface MunicipalityTable {
+  municipality_id: Generated<number>
+  slug: string
+  name: string
+  boundary: string
+  metric_srid: number
+  time_zone: string
+  default_zoom: number
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>
+  created_at: Generated<Date>
+}
+
+export interface CategoryTable {
+  id: Generated<number>
+  municipality_id: number
+  key: string
+  label_sv: string
+  label_en: string
+  group_key: string
+  sensitive: boolean
+  active: boolean
+  sort_order: number
+}
+
+export interface CampaignTable {
+  id: Generated<number>
+  municipality_id: number
+  kind: 'digital' | 'walk' | 'continuous'
+  name: string
+  starts_at: Date
+  ends_at: Date | null
+  route: string | null
+  created_at: Generated<Date>
+}
+
+export interface PinTable {
+  id: Generated<number>
+  municipality_id: number
+  campaign_id: number | null
+  category_id: number
+  geom: string
+  mx: Generated<number>
+  my: Generated<number>
+  severity: number
+  times_of_day: number
+  comment: string | null
+  comment_state: 'none' | 'pending' | 'approved' | 'rejected'
+  status: 'received' | 'reviewed' | 'action_planned' | 'done' | 'not_done'
+  moderation: 'published' | 'hidden'
+  source: 'web' | 'walk' | 'open311' | 'import' | 'demo'
+  follow_token_hash: Buffer | null
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface PinCellTable {
+  municipality_id: number
+  zoom: number
+  cx: number
+  cy: number
+  category_id: number
+  campaign_id: number
+  pin_count: number
+  sum_x: number
+  sum_y: number
+  sample_pin_id: number
+}
+
+export interface Database {
+  municipality: MunicipalityTable
+  category: CategoryTable
+  campaign: CampaignTable
+  pin: PinTable
+  pin_cell: PinCellTable
+}

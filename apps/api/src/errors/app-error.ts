@@ -1,0 +1,34 @@
+/** The catalogue of error codes the API answers with. */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'MALFORMED_JSON'
+  | 'BODY_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'NOT_FOUND'
+  | 'UNKNOWN_CATEGORY'
+  | 'PIN_OUTSIDE_BOUNDARY'
+  | 'BAD_REQUEST'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL'
+
+export interface FieldError {
+  field: string
+  message: string
+}
+
+/** An error with a code, an HTTP status and messages in English and Swedish. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly messageSv?: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message)
+    this.name = 'AppError'
+  }
+}
+
+export const notFound = (what: string, whatSv: string) =>
+  new AppError(404, 'NOT_FOUND', `${what} was not found.`, `${whatSv} hittades inte.`)

@@ -1,0 +1,42 @@
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig } from './config/config.ts'
+import { openDatabase } from './db/database.ts'
+import { migrate } from './db/migrate.ts'
+import { isEmpty, seedDemo } from './demo/seed-demo.ts'
+
+/** Reads the environment, opens and migrates the database, seeds the demo if asked, listens. */
+async function main() {
+  let config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const applied = await migrate(db)
+  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+  if (config.demo && (await isEmpty(db.kysely))) {
+    const demo = await seedDemo(db.kysely)
+    console.log(`Created the Kävlinge demo with ${demo.pins} pins.`)
+  }
+  const app = await buildApp({ config, db, logger: { level: config.logLevel } })
+  const close = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down')
+    await app.close()
+    await db.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void close('SIGINT'))
+  process.once('SIGTERM', () => void close('SIGTERM'))
+  await app.listen({ port: config.port, host: config.host })
+  console.log(`Trygg is running at http://localhost:${config.port} (database: ${db.engine === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
