@@ -33,7 +33,8 @@ async function main() {
   process.once('SIGINT', () => void close('SIGINT'))
   process.once('SIGTERM', () => void close('SIGTERM'))
   await app.listen({ port: config.port, host: config.host })
-  console.log(`Trygg is running at http://localhost:${config.port} (database: ${db.engine === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`)
+  const port = (app.server.address() as { port: number }).port
+  console.log(`Trygg is running at http://localhost:${port} (database: ${db.engine === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`)
 }
 
 main().catch((error) => {

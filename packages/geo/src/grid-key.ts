@@ -1,5 +1,5 @@
 import type { Feature, Point, Polygon } from 'geojson'
-import { HALF_WORLD, lonLatToMercator, mercatorToLonLat } from './web-mercator.ts'
+import { EARTH_RADIUS, lonLatToMercator, mercatorToLonLat } from './web-mercator.ts'
 
 /** Zoom levels that have cluster aggregates. */
 export const MIN_CLUSTER_ZOOM = 0
@@ -16,11 +16,12 @@ export interface GridKey {
 /**
  * Side of a cluster cell at `zoom` in Web Mercator metres: `CELL_PIXELS` screen pixels.
  * Each zoom halves the cell, so cells of zoom z+1 nest in cells of zoom z.
- * The SQL function `trygg_cell_size` in migrations/ uses the same formula.
- * @example cellSize(0) // 9392582.035682458
+ * The SQL function `trygg_cell_size` in migrations/ uses the same formula, evaluated in the
+ * same order (`60 * 2 * pi() * 6378137 / (256 * power(2, zoom))`) so both give the same double.
+ * @example cellSize(0) // 9392582.035682457
  */
 export function cellSize(zoom: number): number {
-  return (CELL_PIXELS * 2 * HALF_WORLD) / (256 * 2 ** zoom)
+  return (CELL_PIXELS * 2 * Math.PI * EARTH_RADIUS) / (256 * 2 ** zoom)
 }
 
 /** The key of the cell that holds a Web Mercator point: floor of metres over cell size. */
@@ -31,7 +32,7 @@ export function gridKeyOfMercator([mx, my]: readonly number[], zoom: number): Gr
 
 /**
  * The key of the cell that holds a WGS84 point at `zoom`.
- * @example gridKey(point([13.1, 55.79]), 12) // { zoom: 12, x: 2118, y: 10918 }
+ * @example gridKey(point([13.1, 55.79]), 12) // { zoom: 12, x: 635, y: 3277 }
  */
 export function gridKey(pt: Feature<Point>, zoom: number): GridKey {
   return gridKeyOfMercator(lonLatToMercator(pt.geometry.coordinates), zoom)

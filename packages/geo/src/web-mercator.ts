@@ -5,20 +5,25 @@ export const HALF_WORLD = Math.PI * EARTH_RADIUS
 /** The latitude where Web Mercator is square. */
 export const MAX_LATITUDE = 85.0511287798066
 
+const DEG_TO_RAD = Math.PI / 180
+const RAD_TO_DEG = 180 / Math.PI
+
 /**
- * Projects WGS84 longitude/latitude to Web Mercator metres (EPSG:3857), clamping latitude.
+ * Projects WGS84 longitude/latitude to Web Mercator metres (EPSG:3857), clamping latitude to
+ * ±`MAX_LATITUDE`. Longitude is not wrapped. Uses the same spherical formulas as PROJ (and so
+ * PostGIS `ST_Transform`): the equator maps to exactly 0 and the projection is odd-symmetric.
  * @example lonLatToMercator([0, 0]) // [0, 0]
  */
 export function lonLatToMercator([lon, lat]: readonly number[]): [number, number] {
   const clamped = Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat ?? 0))
-  const x = (EARTH_RADIUS * (lon ?? 0) * Math.PI) / 180
-  const y = EARTH_RADIUS * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360))
+  const x = (lon ?? 0) * DEG_TO_RAD * EARTH_RADIUS
+  const y = EARTH_RADIUS * Math.asinh(Math.tan(clamped * DEG_TO_RAD))
   return [x, y]
 }
 
 /** Inverse of `lonLatToMercator`. */
 export function mercatorToLonLat([x, y]: readonly number[]): [number, number] {
-  const lon = ((x ?? 0) / EARTH_RADIUS) * (180 / Math.PI)
-  const lat = (2 * Math.atan(Math.exp((y ?? 0) / EARTH_RADIUS)) - Math.PI / 2) * (180 / Math.PI)
+  const lon = ((x ?? 0) / EARTH_RADIUS) * RAD_TO_DEG
+  const lat = Math.atan(Math.sinh((y ?? 0) / EARTH_RADIUS)) * RAD_TO_DEG
   return [lon, lat]
 }

@@ -1,0 +1,19 @@
+/**
+ * A small seeded generator (mulberry32) so property-style tests are reproducible.
+ * @example const next = seededRandom(1); next() // a number in [0, 1)
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** A uniform number in [min, max) drawn from `next`. */
+export function between(next: () => number, min: number, max: number): number {
+  return min + (max - min) * next()
+}
