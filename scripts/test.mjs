@@ -11,12 +11,13 @@ import { ensureWebBuild } from './ensure-web-build.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const browser = ['1', 'true', 'on'].includes((process.env.TEST_BROWSER ?? '').toLowerCase())
-const projects = ['unit', 'api', ...(browser ? ['e2e'] : [])]
+const chosen = process.argv.slice(2).includes('--project')
+const projects = chosen ? [] : ['unit', 'api', ...(browser ? ['e2e'] : [])]
 const report = path.join(root, '.tmp/vitest-report.json')
 fs.mkdirSync(path.dirname(report), { recursive: true })
 fs.rmSync(report, { force: true })
 
-console.log(`Suites: ${projects.join(', ')}; PostgreSQL: ${process.env.TEST_DATABASE_URL ? 'on' : 'off (set TEST_DATABASE_URL)'}; browser: ${browser ? 'on' : 'off (set TEST_BROWSER=1)'}`)
+console.log(`Suites: ${chosen ? 'as given' : projects.join(', ')}; PostgreSQL: ${process.env.TEST_DATABASE_URL ? 'on' : 'off (set TEST_DATABASE_URL)'}; browser: ${browser ? 'on' : 'off (set TEST_BROWSER=1)'}`)
 if (browser) ensureWebBuild()
 
 const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]

@@ -1,5 +1,6 @@
 export * from './categories.ts'
 export * from './times-of-day.ts'
+export * from './limits.ts'
 export * from './errors.ts'
 export * from './geojson.ts'
 export * from './pins.ts'

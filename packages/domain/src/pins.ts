@@ -1,6 +1,6 @@
 import Type from 'typebox'
+import { MAX_COMMENT_LENGTH } from './limits.ts'
 
-export const MAX_COMMENT_LENGTH = 2000
 
 export const TimeOfDaySchema = Type.Union([Type.Literal('morning'), Type.Literal('day'), Type.Literal('evening'), Type.Literal('night')])
 

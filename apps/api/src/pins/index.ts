@@ -79,7 +79,8 @@ export default async function pins(appBase: FastifyInstance, opts: { config: Rea
       sensitiveMinCount: opts.config.sensitiveMinCount,
       sensitiveMaxZoom: opts.config.sensitiveMaxZoom,
     })
-    reply.header('cache-control', 'public, max-age=5')
+    // Fresh on every request: a resident must see their own pin counted at once.
+    reply.header('cache-control', 'no-cache')
     return { type: 'FeatureCollection' as const, features }
   })
 }

@@ -1,0 +1,33 @@
+import { useI18n } from '../i18n/language.tsx'
+import { AppHeader } from './AppHeader.tsx'
+import { ResidentView } from './ResidentView.tsx'
+import { useConfig } from './use-config.ts'
+
+/** Loads the municipality's configuration, then shows the resident view. */
+export function App() {
+  const { t } = useI18n()
+  const state = useConfig()
+
+  if (state.status === 'ready') return <ResidentView config={state.config} />
+
+  return (
+    <div className="app">
+      <AppHeader />
+      <main className="app-main app-main--message">
+        {state.status === 'loading' ? (
+          <p className="page-message" role="status">
+            <span className="spinner" aria-hidden="true" />
+            {t.loadingMap}
+          </p>
+        ) : (
+          <div className="page-message" role="alert">
+            <p>{t.configError}</p>
+            <button type="button" className="button button--primary" onClick={state.retry}>
+              {t.retry}
+            </button>
+          </div>
+        )}
+      </main>
+    </div>
+  )
+}

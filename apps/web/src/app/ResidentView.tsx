@@ -1,0 +1,100 @@
+import type { AppConfig, PinCreated } from '@trygg/domain'
+import type { Map as LeafletMap } from 'leaflet'
+import { useCallback, useMemo, useRef, useState } from 'react'
+import { indexCategories } from '../categories/category-index.ts'
+import { useI18n } from '../i18n/language.tsx'
+import { isInsideBoundary } from '../map/boundary.ts'
+import { Crosshair } from '../map/Crosshair.tsx'
+import { MunicipalityMap } from '../map/MunicipalityMap.tsx'
+import { CLOSED, PICKING, placeOf, type ReportFlow } from '../report/report-flow.ts'
+import { ReportLauncher } from '../report/ReportLauncher.tsx'
+import { ReportSheet } from '../report/ReportSheet.tsx'
+import { useStatus } from '../status/status.tsx'
+import { AppHeader } from './AppHeader.tsx'
+
+/** The resident's page: the municipality's map and the flow for marking a place. */
+export function ResidentView({ config }: { config: AppConfig }) {
+  const { t } = useI18n()
+  const { announce } = useStatus()
+  const [map, setMap] = useState<LeafletMap | null>(null)
+  const [flow, setFlow] = useState<ReportFlow>(CLOSED)
+  const [refreshKey, setRefreshKey] = useState(0)
+  const [sheetKey, setSheetKey] = useState(0)
+  const [launcherFocus, setLauncherFocus] = useState(false)
+  const outsideSeq = useRef(0)
+  const categories = useMemo(() => indexCategories(config.categories), [config.categories])
+  const { boundary } = config.municipality
+
+  const pick = useCallback(
+    ({ lat, lng }: { lat: number; lng: number }) => {
+      if (!isInsideBoundary(boundary, lat, lng)) {
+        outsideSeq.current += 1
+        setFlow({ step: 'place', outside: { seq: outsideSeq.current } })
+        return
+      }
+      map?.panTo([lat, lng])
+      setFlow({ step: 'details', place: [lat, lng] })
+    },
+    [boundary, map],
+  )
+
+  const confirmCentre = useCallback(() => {
+    if (map) pick(map.getCenter())
+  }, [map, pick])
+
+  const submitted = useCallback(
+    (created: PinCreated) => {
+      setFlow((current) => (current.step === 'details' ? { step: 'done', place: current.place, created } : current))
+      setRefreshKey((n) => n + 1)
+      announce(t.savedStatus, 'success')
+    },
+    [announce, t],
+  )
+
+  const close = useCallback(() => {
+    setFlow(CLOSED)
+    setLauncherFocus(true)
+  }, [])
+
+  const start = useCallback(() => {
+    map?.closePopup()
+    setSheetKey((n) => n + 1)
+    setFlow(PICKING)
+  }, [map])
+
+  const picking = flow.step === 'place'
+  const place = placeOf(flow)
+
+  return (
+    <div className="app">
+      <AppHeader municipalityName={config.municipality.name} campaignName={config.campaign?.name} />
+      <main className={`app-main${flow.step === 'closed' ? '' : ' app-main--reporting'}`}>
+        {flow.step === 'closed' ? (
+          <ReportLauncher municipalityName={config.municipality.name} onStart={start} autoFocus={launcherFocus} />
+        ) : (
+          <ReportSheet
+            key={sheetKey}
+            config={config}
+            flow={flow}
+            onConfirmCentre={confirmCentre}
+            onChangePlace={() => setFlow(PICKING)}
+            onSubmitted={submitted}
+            onAnother={() => setFlow(PICKING)}
+            onClose={close}
+          />
+        )}
+        <div className="map-area">
+          <MunicipalityMap
+            config={config}
+            categories={categories}
+            mapRef={setMap}
+            refreshKey={refreshKey}
+            onPick={picking ? pick : undefined}
+            pickedPlace={place ? [place[0], place[1]] : undefined}
+          />
+          {picking && <Crosshair />}
+        </div>
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,148 @@
+import { MAX_COMMENT_LENGTH } from '@trygg/domain/constants'
+import type { AppConfig, PinCreated } from '@trygg/domain'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { createPin } from '../api/api-client.ts'
+import { ApiError, apiErrorMessage } from '../api/api-error.ts'
+import { useI18n } from '../i18n/language.tsx'
+import type { Messages } from '../i18n/messages.ts'
+import { CategoryFieldset } from './CategoryFieldset.tsx'
+import { CommentField } from './CommentField.tsx'
+import { toggleTimeOfDay, toNewPin, validateDraft, type DraftProblem, type PinDraft, type PinField } from './pin-draft.ts'
+import { SeverityFieldset } from './SeverityFieldset.tsx'
+import { serverFieldErrors, type ServerFieldErrors } from './server-field-errors.ts'
+import { TimesOfDayFieldset } from './TimesOfDayFieldset.tsx'
+import { useFocusOnMount } from './use-focus-on-mount.ts'
+
+export interface PinFormProps {
+  config: AppConfig
+  /** the chosen place, [lat, lon] */
+  place: readonly [number, number]
+  draft: PinDraft
+  onDraftChange: (draft: PinDraft) => void
+  onSubmitted: (created: PinCreated) => void
+  onChangePlace: () => void
+  onCancel: () => void
+}
+
+/** A problem with the whole form: client-side field problems, or the API's refusal. */
+type FormError = { kind: 'client' } | { kind: 'server'; error: unknown; placeProblem: boolean }
+
+function problemMessage(problem: DraftProblem | undefined, t: Messages): string | undefined {
+  if (!problem) return undefined
+  return problem === 'commentTooLong' ? t.errors.commentTooLong(MAX_COMMENT_LENGTH) : t.errors[problem]
+}
+
+/** Step 2: what, how unsafe, when, and an optional comment; validated here and by the API. */
+export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onChangePlace, onCancel }: PinFormProps) {
+  const { lang, t } = useI18n()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const formRef = useRef<HTMLFormElement>(null)
+  const errorBoxRef = useRef<HTMLDivElement>(null)
+  const [attempted, setAttempted] = useState(false)
+  const [submitting, setSubmitting] = useState(false)
+  const [serverErrors, setServerErrors] = useState<ServerFieldErrors>({})
+  const [formError, setFormError] = useState<FormError | null>(null)
+  const [focusRequest, setFocusRequest] = useState(0)
+  useFocusOnMount(headingRef)
+
+  const problems = attempted ? validateDraft(draft) : {}
+  const errorOf = (field: PinField) => problemMessage(problems[field], t) ?? serverErrors[field]
+  const shownFormError = formError?.kind === 'client' && Object.keys(problems).length === 0 ? null : formError
+
+  useEffect(
+    function focusFirstError() {
+      if (focusRequest === 0) return
+      const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+      ;(invalid ?? errorBoxRef.current)?.focus()
+    },
+    [focusRequest],
+  )
+
+  function update(patch: Partial<PinDraft>) {
+    setServerErrors({})
+    onDraftChange({ ...draft, ...patch })
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (submitting) return
+    setAttempted(true)
+    if (Object.keys(validateDraft(draft)).length > 0) {
+      setFormError({ kind: 'client' })
+      setFocusRequest((n) => n + 1)
+      return
+    }
+    setSubmitting(true)
+    setFormError(null)
+    setServerErrors({})
+    try {
+      onSubmitted(await createPin(toNewPin(draft, place)))
+    } catch (error) {
+      const body = error instanceof ApiError ? error.body : null
+      const fields = serverFieldErrors(body)
+      setServerErrors(fields)
+      setFormError({
+        kind: 'server',
+        error,
+        placeProblem: body?.code === 'PIN_OUTSIDE_BOUNDARY' || fields.place !== undefined,
+      })
+      setFocusRequest((n) => n + 1)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  return (
+    <form className="step step--details" ref={formRef} onSubmit={submit} noValidate data-testid="pin-form">
+      <h2 id="report-step-title" className="step__title" tabIndex={-1} ref={headingRef}>
+        {t.detailsHeading}
+      </h2>
+      <div className="chosen-place">
+        <p className="chosen-place__text">
+          <span className="chosen-place__label">{t.chosenPlace}</span>
+          <span className="chosen-place__coords">
+            {place[0].toFixed(5)}, {place[1].toFixed(5)}
+          </span>
+        </p>
+        <button type="button" className="button button--small button--secondary" onClick={onChangePlace} data-testid="change-place">
+          {t.changePlace}
+        </button>
+      </div>
+
+      <CategoryFieldset categories={config.categories} value={draft.category} onChange={(category) => update({ category })} error={errorOf('category')} />
+      <SeverityFieldset value={draft.severity} onChange={(severity) => update({ severity })} error={errorOf('severity')} />
+      <TimesOfDayFieldset
+        value={draft.timesOfDay}
+        onChange={(time, checked) => update({ timesOfDay: toggleTimeOfDay(draft.timesOfDay, time, checked) })}
+        error={errorOf('timesOfDay')}
+      />
+      <CommentField value={draft.comment} onChange={(comment) => update({ comment })} error={errorOf('comment')} />
+
+      <div className="form-error-slot" role="alert">
+        {shownFormError && (
+          <div className="form-error" tabIndex={-1} ref={errorBoxRef} data-testid="form-error">
+            <p>
+              {shownFormError.kind === 'client'
+                ? t.formHasErrors
+                : apiErrorMessage(shownFormError.error, lang, { network: t.networkError, other: t.unexpectedError })}
+            </p>
+            {shownFormError.kind === 'server' && shownFormError.placeProblem && (
+              <button type="button" className="button button--small button--secondary" onClick={onChangePlace}>
+                {t.changePlace}
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+
+      <div className="step__actions">
+        <button type="submit" className="button button--primary" aria-disabled={submitting || undefined} data-testid="submit-pin">
+          {submitting ? t.submitting : t.submit}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onCancel} data-testid="cancel-report">
+          {t.cancel}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,58 @@
+import type { AppConfig, PinCreated } from '@trygg/domain'
+import { useState } from 'react'
+import { useI18n } from '../i18n/language.tsx'
+import { DoneStep } from './DoneStep.tsx'
+import { EMPTY_DRAFT, type PinDraft } from './pin-draft.ts'
+import { PinForm } from './PinForm.tsx'
+import { PlaceStep } from './PlaceStep.tsx'
+import type { ReportFlow } from './report-flow.ts'
+
+export interface ReportSheetProps {
+  config: AppConfig
+  flow: Exclude<ReportFlow, { step: 'closed' }>
+  onConfirmCentre: () => void
+  onChangePlace: () => void
+  onSubmitted: (created: PinCreated) => void
+  onAnother: () => void
+  onClose: () => void
+}
+
+/**
+ * The panel that walks through marking a place: a bottom sheet on phones, a side panel
+ * on wide screens. Keeps the form's draft while the resident goes back to change the place.
+ */
+export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSubmitted, onAnother, onClose }: ReportSheetProps) {
+  const { t } = useI18n()
+  const [draft, setDraft] = useState<PinDraft>(EMPTY_DRAFT)
+
+  function startAnother() {
+    setDraft(EMPTY_DRAFT)
+    onAnother()
+  }
+
+  return (
+    <section className={`sheet sheet--${flow.step}`} aria-labelledby="report-step-title" data-testid="report-sheet">
+      <p className="sheet__kicker">{t.reportPanel}</p>
+      {flow.step === 'place' && (
+        <PlaceStep
+          error={flow.outside ? t.outsideBoundary(config.municipality.name) : undefined}
+          errorKey={flow.outside?.seq ?? 0}
+          onConfirmCentre={onConfirmCentre}
+          onCancel={onClose}
+        />
+      )}
+      {flow.step === 'details' && (
+        <PinForm
+          config={config}
+          place={flow.place}
+          draft={draft}
+          onDraftChange={setDraft}
+          onSubmitted={onSubmitted}
+          onChangePlace={onChangePlace}
+          onCancel={onClose}
+        />
+      )}
+      {flow.step === 'done' && <DoneStep created={flow.created} onAnother={startAnother} onClose={onClose} />}
+    </section>
+  )
+}

@@ -1,0 +1,143 @@
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { startApp, type RunningApp } from './support/app-server.ts'
+import { launchChromium } from './support/browser.ts'
+import { startTileServer } from './support/tile-server.ts'
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
+
+/** Sum of the counts of every cluster and pin marker on the map. */
+const markedInView = (page: Page) =>
+  page.$$eval('.leaflet-marker-pane [data-count]', (els) => els.reduce((n, el) => n + Number(el.getAttribute('data-count')), 0))
+
+/** Presses Tab until the element with this test id has focus; fails after `max` presses. */
+async function tabTo(page: Page, testId: string, max = 60) {
+  for (let i = 0; i < max; i++) {
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+    if (focused === testId) return
+    await page.keyboard.press('Tab')
+  }
+  throw new Error(`Tab never reached [data-testid=${testId}]`)
+}
+
+/**
+ * Moves into a radio group with Tab, then to the wanted radio with the arrow keys (which also
+ * selects it), as a keyboard user does.
+ */
+async function chooseRadio(page: Page, prefix: string, testId: string) {
+  for (let i = 0; i < 60; i++) {
+    const focused = (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) ?? ''
+    if (focused.startsWith(prefix)) break
+    await page.keyboard.press('Tab')
+  }
+  for (let i = 0; i < 20; i++) {
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
+    if (focused === testId) {
+      if (!(await page.isChecked(`[data-testid=${testId}]`))) await page.keyboard.press('Space')
+      return
+    }
+    await page.keyboard.press('ArrowDown')
+  }
+  throw new Error(`Arrow keys never reached [data-testid=${testId}]`)
+}
+
+async function settledClusters(page: Page) {
+  await page.waitForSelector('.leaflet-marker-pane [data-count]')
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(300)
+}
+
+describe('resident map in Chromium', () => {
+  let app: RunningApp
+  let tiles: Awaited<ReturnType<typeof startTileServer>>
+  let browser: Browser
+
+  beforeAll(async () => {
+    tiles = await startTileServer()
+    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await tiles?.close()
+  })
+
+  it('shows the demo map of Kävlinge with clusters and tiles from the configured server', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+    await page.goto(app.url)
+    await settledClusters(page)
+    expect(await page.locator('header').textContent()).toContain('Kävlinge')
+    expect(await markedInView(page)).toBeGreaterThan(100)
+    await expect.poll(() => tiles.served(), { timeout: 10_000 }).toBeGreaterThan(0)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-phone.png') })
+    await page.close()
+  })
+
+  it('places a pin with the keyboard alone and sees the cluster count rise', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+    await page.goto(app.url)
+    await settledClusters(page)
+    const before = await markedInView(page)
+
+    await tabTo(page, 'mark-place')
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('[data-testid=confirm-location]')
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'flow-1-place.png') })
+    await tabTo(page, 'confirm-location')
+    await page.keyboard.press('Enter')
+
+    await page.waitForSelector('[data-testid=pin-form]')
+    await chooseRadio(page, 'category-', 'category-lighting')
+    await chooseRadio(page, 'severity-', 'severity-4')
+    await tabTo(page, 'time-evening')
+    await page.keyboard.press('Space')
+    await tabTo(page, 'time-night')
+    await page.keyboard.press('Space')
+    await tabTo(page, 'comment')
+    await page.keyboard.type('Mörkt vid gångtunneln, lampan har varit trasig länge.')
+    expect(await page.isChecked('[data-testid=category-lighting]')).toBe(true)
+    expect(await page.isChecked('[data-testid=severity-4]')).toBe(true)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'flow-2-form.png') })
+    await tabTo(page, 'submit-pin')
+    await page.keyboard.press('Enter')
+
+    const link = page.locator('[data-testid=follow-link]')
+    await link.waitFor()
+    const href = await link.getAttribute('href')
+    expect(href).toMatch(new RegExp(`^${app.url}/f/[A-Za-z0-9_-]{22}$`))
+    expect(await page.locator('[role=status]').first().innerText()).toMatch(/sparad/i)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'flow-3-done.png') })
+
+    await tabTo(page, 'close-report')
+    await page.keyboard.press('Enter')
+    await page.waitForSelector('[data-testid=mark-place]')
+    // The same initial view as before: every pin in it is counted once, so exactly one more.
+    await page.reload()
+    await settledClusters(page)
+    expect(await markedInView(page)).toBe(before + 1)
+    await page.close()
+  })
+
+  it('stays usable when tiles cannot load', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.route(/\/\d+\/\d+\/\d+\.png$/, (route) => route.abort())
+    await page.goto(app.url)
+    await settledClusters(page)
+    expect(await markedInView(page)).toBeGreaterThan(100)
+    await page.click('[data-testid=mark-place]')
+    await page.waitForSelector('[data-testid=confirm-location]')
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'map-desktop-no-tiles.png') })
+    await page.close()
+  })
+
+  it('switches to English', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } })
+    await page.goto(app.url)
+    await page.click('[data-testid=lang-en]')
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    expect(await page.locator('[data-testid=mark-place]').innerText()).toMatch(/mark a place/i)
+    await page.close()
+  })
+})
