@@ -52,6 +52,7 @@ export interface PinTable {
   moderation: 'published' | 'hidden'
   source: 'web' | 'walk' | 'open311' | 'import' | 'demo'
   follow_token_hash: Buffer | null
+  agreement_count: Generated<number>
   created_at: Generated<Date>
   updated_at: Generated<Date>
 }
