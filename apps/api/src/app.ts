@@ -56,7 +56,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
         title: 'Trygg API',
         version: '0.1.0',
         description: 'Digital trygghetsvandring: residents mark unsafe places; planners and police act on them.',
-        license: { name: 'AGPL-3.0-or-later' },
+        license: { name: 'MIT' },
       },
       tags: [
         { name: 'public', description: 'Service and municipality information' },
