@@ -226,7 +226,12 @@ export const Open311NewRequest = Type.Object(
   {
     additionalProperties: false,
     patternProperties: {
-      '^attribute\\[[^\\]]{1,40}\\](\\[\\])?$': Type.Union([Type.String({ maxLength: 100 }), Type.Array(Type.String({ maxLength: 100 }), { maxItems: 10 })], {
+      // One value, or several when the field is repeated: a string or a list of strings.
+      '^attribute\\[[^\\]]{1,40}\\](\\[\\])?$': Type.Unsafe<string | string[]>({
+        type: ['string', 'array'],
+        maxLength: 100,
+        items: { type: 'string', maxLength: 100 },
+        maxItems: 10,
         description: 'attribute[code]=value; a multivaluelist repeats attribute[code][]=value',
       }),
     },

@@ -18,9 +18,13 @@ export function toOpen311Errors(error: FastifyError | Error): { status: number; 
   if (fe.validation) {
     const body = toErrorBody(fe)
     const where = WHERE[fe.validationContext ?? ''] ?? ''
-    const descriptions = (body.fields ?? []).map((f) =>
-      f.field === 'format' && fe.validationContext === 'params' ? 'The format must be .json or .xml.' : `${f.field} ${f.message}${where}.`,
-    )
+    const descriptions = [
+      ...new Set(
+        (body.fields ?? []).map((f) =>
+          f.field === 'format' && fe.validationContext === 'params' ? 'The format must be .json or .xml.' : `${f.field} ${f.message}${where}.`,
+        ),
+      ),
+    ]
     return { status: 400, errors: descriptions.map((description) => ({ code: 400, description })) }
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
