@@ -158,7 +158,7 @@ export const Open311ServiceRequests = Type.Array(Open311ServiceRequest, wrapped(
 export const Open311RequestCreated = Type.Object(
   {
     service_request_id: Type.Integer({ examples: [1234] }),
-    service_notice: nullable(Type.String({ examples: ['Tack! Platsen syns på kartan nu; beskrivningen visas när den har granskats.'] })),
+    service_notice: nullable(Type.String({ examples: ['Tack! Platsen syns på kartan nu; beskrivningen visas när en moderator har granskat den.'] })),
     account_id: Type.Null({ description: 'Residents have no accounts' }),
   },
   element('request'),

@@ -87,7 +87,6 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
   })
 
   const lang = (request: FastifyRequest) => languageOf(request.headers['accept-language'])
-  const send = sendDocument
 
   app.get('/discovery.:format', { schema: discoverySchema }, async (request, reply) => {
     const base = opts.config.publicUrl ?? `${request.protocol}://${request.host}`
@@ -99,20 +98,20 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
         { specification: SPECIFICATION, url: `${base}/open311/v2`, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] },
       ],
     }
-    return send(request, reply, request.params.format, 'discovery', discovery)
+    return sendDocument(request, reply, request.params.format, 'discovery', discovery)
   })
 
   app.get('/services.:format', { schema: servicesSchema }, async (request, reply) => {
     const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id)
     const services = j.categories.filter((c) => c.active).map((c) => toService(c, lang(request)))
-    return send(request, reply, request.params.format, 'services', services)
+    return sendDocument(request, reply, request.params.format, 'services', services)
   })
 
   app.get('/services/:service_code.:format', { schema: serviceDefinitionSchema }, async (request, reply) => {
     const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id)
     const category = j.categoryByKey.get(request.params.service_code)
     if (!category?.active) throw unknownService(request.params.service_code)
-    return send(request, reply, request.params.format, 'service_definition', {
+    return sendDocument(request, reply, request.params.format, 'service_definition', {
       service_code: category.key,
       attributes: serviceAttributes(lang(request)),
     })
@@ -125,7 +124,7 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
     const byId = new Map(j.categories.map((c) => [c.id, c]))
     const requests = rows.map((r) => toServiceRequest(r, byId.get(r.category_id)!, j.timeZone, lang(request)))
     if (more) reply.header('link', `<${nextPageUrl(request.url, filter.page + 1)}>; rel="next"`)
-    return send(request, reply, request.params.format, 'service_requests', requests)
+    return sendDocument(request, reply, request.params.format, 'service_requests', requests)
   })
 
   app.get('/requests/:service_request_id.:format', { schema: requestSchema }, async (request, reply) => {
@@ -134,7 +133,7 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
     const row = /^[1-9][0-9]{0,14}$/.test(raw) ? await findRequest(app.db.kysely, j.municipalityId, Number(raw)) : undefined
     if (!row) throw notFound(`No service request has the service_request_id "${raw}".`)
     const category = j.categories.find((c) => c.id === row.category_id)!
-    return send(request, reply, request.params.format, 'service_requests', [toServiceRequest(row, category, j.timeZone, lang(request))])
+    return sendDocument(request, reply, request.params.format, 'service_requests', [toServiceRequest(row, category, j.timeZone, lang(request))])
   })
 
   app.get('/tokens/:token.:format', { schema: tokenSchema }, async (request, reply) => {
@@ -142,14 +141,14 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
     const token = request.params.token
     const id = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await findRequestIdByTokenHash(app.db.kysely, j.municipalityId, hashFollowToken(token)) : undefined
     if (id === undefined) throw notFound(`No service request has the token "${token}".`)
-    return send(request, reply, request.params.format, 'service_requests', [{ service_request_id: id, token }])
+    return sendDocument(request, reply, request.params.format, 'service_requests', [{ service_request_id: id, token }])
   })
 
   app.post(
     '/requests.:format',
     {
       schema: createRequestSchema,
-      config: { rateLimit: WRITE_RATE_LIMIT } as object,
+      config: { rateLimit: WRITE_RATE_LIMIT },
       // The key is checked before the form is validated: without a valid key, nothing else is answered.
       preValidation: async (request) => {
         const key = (request.body as Record<string, unknown> | undefined)?.api_key
@@ -200,7 +199,7 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
         throw badRequest(`The location lat=${form.lat}, long=${form.long} is outside ${j.name} municipality; only places inside its boundary can be reported.`)
       }
       const notice = NOTICE[lang(request)][description === null ? 'withoutComment' : 'withComment']
-      return send(request, reply, request.params.format, 'service_requests', [{ service_request_id: id, service_notice: notice, account_id: null }])
+      return sendDocument(request, reply, request.params.format, 'service_requests', [{ service_request_id: id, service_notice: notice, account_id: null }])
     },
   )
 }
