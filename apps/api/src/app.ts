@@ -15,6 +15,7 @@ import health from './health/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
+import securityHeaders from './security/security-headers.ts'
 
 export interface BuildOptions {
   config: Readonly<Config>
@@ -49,6 +50,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema))
 
   await app.register(errorHandler)
+  await app.register(securityHeaders, { tileUrl: config.map.tileUrl })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
