@@ -66,8 +66,12 @@ describe('resident map in Chromium', () => {
 
   it('shows the demo map of Kävlinge with clusters and tiles from the configured server', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+    const problems: string[] = []
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()))
+    page.on('pageerror', (e) => problems.push(e.message))
     await page.goto(app.url)
     await settledClusters(page)
+    expect(problems, 'console errors, CSP violations included').toEqual([])
     expect(await page.locator('header').textContent()).toContain('Kävlinge')
     expect(await markedInView(page)).toBeGreaterThan(100)
     await expect.poll(() => tiles.served(), { timeout: 10_000 }).toBeGreaterThan(0)

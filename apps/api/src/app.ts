@@ -17,6 +17,7 @@ import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
 import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
+import securityHeaders from './security/security-headers.ts'
 
 export interface BuildOptions {
   config: Readonly<Config>
@@ -56,6 +57,7 @@ export async function buildApp({ config, db, logger, apiKeyAdminGuard }: BuildOp
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema))
 
   await app.register(errorHandler)
+  await app.register(securityHeaders, { tileUrl: config.map.tileUrl })
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

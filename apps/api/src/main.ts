@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config/config.ts'
 import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { isEmpty, seedDemo } from './demo/seed-demo.ts'
+import { loggerOptions } from './logging/logger-options.ts'
 
 /** Reads the environment, opens and migrates the database, seeds the demo if asked, listens. */
 async function main() {
@@ -23,7 +24,7 @@ async function main() {
     const demo = await seedDemo(db.kysely)
     console.log(`Created the Kävlinge demo with ${demo.pins} pins.`)
   }
-  const app = await buildApp({ config, db, logger: { level: config.logLevel } })
+  const app = await buildApp({ config, db, logger: loggerOptions(config.logLevel) })
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down')
     await app.close()
