@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import apiKeyAdmin, { type ApiKeyAdminOptions } from './api-keys/index.ts'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -13,6 +14,7 @@ import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
 import health from './health/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
+import open311 from './open311/index.ts'
 import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
 import securityHeaders from './security/security-headers.ts'
@@ -21,6 +23,11 @@ export interface BuildOptions {
   config: Readonly<Config>
   db: Db
   logger?: FastifyServerOptions['logger']
+  /**
+   * Access control for the admin routes of Open311 API keys; without it those routes are not
+   * registered at all (keys are then managed with `pnpm trygg create-api-key`).
+   */
+  apiKeyAdminGuard?: ApiKeyAdminOptions['preHandler']
 }
 
 /** Largest request body accepted, bytes. */
@@ -35,7 +42,7 @@ function ajv(coerce: boolean) {
 }
 
 /** Builds the whole app without listening; the caller opens and migrates the database. */
-export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, apiKeyAdminGuard }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? false,
     bodyLimit: BODY_LIMIT,
@@ -63,6 +70,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
       tags: [
         { name: 'public', description: 'Service and municipality information' },
         { name: 'pins', description: "Residents' pins and the clustered map" },
+        { name: 'open311', description: 'Open311 GeoReport v2 at /open311/v2, in JSON and XML; see docs/api.md' },
+        { name: 'admin', description: 'Administration; access controlled' },
       ],
     },
   })
@@ -74,6 +83,8 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(health)
   await app.register(publicConfig, { config })
   await app.register(pins, { config })
+  await app.register(open311, { config, prefix: '/open311/v2' })
+  if (apiKeyAdminGuard) await app.register(apiKeyAdmin, { preHandler: apiKeyAdminGuard })
 
   const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null
   if (webDist) {

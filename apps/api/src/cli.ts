@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { createApiKey, listApiKeys, revokeApiKey, UnknownMunicipalityError } from './api-keys/api-keys.queries.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
@@ -7,13 +8,23 @@ import { isEmpty, seedDemo } from './demo/seed-demo.ts'
 const USAGE = `Usage: pnpm trygg <command>
 
 Commands:
-  migrate     apply pending migrations
-  seed-demo   create the Kävlinge demo in an empty database
+  migrate                                     apply pending migrations
+  seed-demo                                   create the Kävlinge demo in an empty database
+  create-api-key --name N [--municipality S]  create an Open311 API key (printed once); without
+                                              --municipality it is valid for every municipality
+  list-api-keys [--municipality S]            list the keys, never the keys themselves
+  revoke-api-key --id ID                      revoke a key at once
 `
 
-/** Operator commands: `pnpm trygg migrate`, `pnpm trygg seed-demo`. */
+/** Operator commands: `pnpm trygg migrate`, `pnpm trygg seed-demo`, `pnpm trygg create-api-key --name N`, … */
 async function cli(argv: string[]) {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false })
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: { name: { type: 'string' }, municipality: { type: 'string' }, id: { type: 'string' } },
+  })
+  const option = (name: 'name' | 'municipality' | 'id') => (typeof values[name] === 'string' ? (values[name] as string).trim() : undefined)
   const command = positionals[0]
   if (!command || command === 'help') {
     console.log(USAGE)
@@ -36,6 +47,50 @@ async function cli(argv: string[]) {
         }
         const demo = await seedDemo(db.kysely)
         console.log(`Created the Kävlinge demo with ${demo.pins} pins.`)
+        return 0
+      }
+      case 'create-api-key': {
+        const name = option('name')
+        if (!name || name.length > 200) {
+          console.error('create-api-key needs --name with 1 to 200 characters: who the key is for.')
+          return 2
+        }
+        await migrate(db)
+        try {
+          const { key, info } = await createApiKey(db.kysely, { name, municipalitySlug: option('municipality') ?? null })
+          console.log(`Created API key ${info.id} "${info.name}" for ${info.municipality ?? 'every municipality'}.`)
+          console.log(`Key (shown only now; only its hash is stored):\n${key}`)
+          return 0
+        } catch (error) {
+          if (error instanceof UnknownMunicipalityError) {
+            console.error(error.message)
+            return 1
+          }
+          throw error
+        }
+      }
+      case 'list-api-keys': {
+        const keys = await listApiKeys(db.kysely, option('municipality') ? { municipalitySlug: option('municipality')! } : {})
+        if (!keys.length) console.log('No API keys.')
+        for (const k of keys) {
+          const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active'
+          const used = k.lastUsedAt ? `used ${k.useCount} times, last ${k.lastUsedAt.toISOString()}` : 'never used'
+          console.log(`${k.id}\t${k.prefix}…\t${k.name}\t${k.municipality ?? '(all)'}\t${state}\t${used}`)
+        }
+        return 0
+      }
+      case 'revoke-api-key': {
+        const raw = option('id') ?? ''
+        if (!/^[1-9][0-9]{0,9}$/.test(raw) || Number(raw) > 2147483647) {
+          console.error('revoke-api-key needs --id with the number of the key (see list-api-keys).')
+          return 2
+        }
+        const info = await revokeApiKey(db.kysely, Number(raw))
+        if (!info) {
+          console.error(`No API key has the id ${raw}.`)
+          return 1
+        }
+        console.log(`Revoked API key ${info.id} "${info.name}" (${info.revokedAt!.toISOString()}).`)
         return 0
       }
       default:

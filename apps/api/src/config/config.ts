@@ -20,6 +20,10 @@ export interface Config {
   sensitiveMaxZoom: number
   /** Folder with the built web app; null disables static serving. */
   webDist: string | null
+  /** Public base URL (`https://trygg.example.se`); null derives it from each request. */
+  publicUrl: string | null
+  /** Texts of the Open311 discovery document. */
+  open311: { contact: string; keyService: string }
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +43,9 @@ export const defaults = {
   TRYGG_SENSITIVE_MIN_COUNT: '5', // k for sensitive categories
   TRYGG_SENSITIVE_MAX_ZOOM: '14', // about a 600 m cell
   TRYGG_WEB_DIST: path.join(repoRoot, 'apps/web/dist'),
+  TRYGG_PUBLIC_URL: '', // derived from each request's Host when unset
+  TRYGG_OPEN311_CONTACT: 'Contact the municipality that runs this service.',
+  TRYGG_OPEN311_KEY_SERVICE: 'API keys for writing are issued by the administrators of this installation.',
 } as const
 
 function integer(env: NodeJS.ProcessEnv, name: keyof typeof defaults, min: number, max: number): number {
@@ -71,6 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new ConfigError('TRYGG_TILE_URL must be a tile URL template with {z}, {x} and {y}')
   }
   const webDist = env.TRYGG_WEB_DIST ?? defaults.TRYGG_WEB_DIST
+  const publicUrl = (env.TRYGG_PUBLIC_URL ?? defaults.TRYGG_PUBLIC_URL).trim().replace(/\/+$/, '')
+  if (publicUrl && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(publicUrl)) {
+    throw new ConfigError('TRYGG_PUBLIC_URL must be an http:// or https:// URL without query, e.g. https://trygg.example.se')
+  }
   return Object.freeze({
     port: integer(env, 'PORT', 0, 65535),
     host: env.HOST ?? defaults.HOST,
@@ -87,5 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sensitiveMinCount: integer(env, 'TRYGG_SENSITIVE_MIN_COUNT', 1, 1000),
     sensitiveMaxZoom: integer(env, 'TRYGG_SENSITIVE_MAX_ZOOM', 0, 20),
     webDist: webDist === '' ? null : webDist,
+    publicUrl: publicUrl || null,
+    open311: Object.freeze({
+      contact: env.TRYGG_OPEN311_CONTACT?.trim() || defaults.TRYGG_OPEN311_CONTACT,
+      keyService: env.TRYGG_OPEN311_KEY_SERVICE?.trim() || defaults.TRYGG_OPEN311_KEY_SERVICE,
+    }),
   })
 }

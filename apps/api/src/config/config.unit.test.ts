@@ -16,6 +16,14 @@ describe('loadConfig', () => {
     expect(c.map.tileUrl).toBe('https://tiles.example/{z}/{x}/{y}.png')
   })
 
+  it('reads the public URL and the Open311 discovery texts', () => {
+    expect(loadConfig({}).publicUrl).toBeNull()
+    const c = loadConfig({ TRYGG_PUBLIC_URL: 'https://trygg.example.se/', TRYGG_OPEN311_CONTACT: 'trygghet@example.se', TRYGG_OPEN311_KEY_SERVICE: 'Ask trygghet@example.se' })
+    expect(c.publicUrl).toBe('https://trygg.example.se')
+    expect(c.open311).toEqual({ contact: 'trygghet@example.se', keyService: 'Ask trygghet@example.se' })
+    expect(loadConfig({}).open311.contact).toMatch(/municipality/)
+  })
+
   it.each([
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
@@ -23,6 +31,8 @@ describe('loadConfig', () => {
     ['TRYGG_DEMO', { TRYGG_DEMO: 'maybe' }],
     ['TRYGG_TILE_URL', { TRYGG_TILE_URL: 'https://tiles.example/tile.png' }],
     ['TRYGG_SENSITIVE_MIN_COUNT', { TRYGG_SENSITIVE_MIN_COUNT: '0' }],
+    ['TRYGG_PUBLIC_URL', { TRYGG_PUBLIC_URL: 'trygg.example.se' }],
+    ['TRYGG_PUBLIC_URL', { TRYGG_PUBLIC_URL: 'https://trygg.example.se/?x=1' }],
   ])('stops with a message naming %s', (name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(name)

@@ -55,6 +55,8 @@ export interface PinTable {
   agreement_count: Generated<number>
   created_at: Generated<Date>
   updated_at: Generated<Date>
+  day_type: ColumnType<'weekday' | 'weekend' | 'both' | null, 'weekday' | 'weekend' | 'both' | null | undefined>
+  api_key_id: ColumnType<number | null, number | null | undefined>
 }
 
 export interface PinCellTable {
@@ -70,10 +72,24 @@ export interface PinCellTable {
   sample_pin_id: number
 }
 
+export interface ApiKeyTable {
+  id: Generated<number>
+  /** null: valid for every municipality of the deployment */
+  municipality_id: number | null
+  name: string
+  key_hash: Buffer
+  key_prefix: string
+  created_at: Generated<Date>
+  revoked_at: Date | null
+  last_used_at: Date | null
+  use_count: Generated<number>
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
   campaign: CampaignTable
   pin: PinTable
   pin_cell: PinCellTable
+  api_key: ApiKeyTable
 }
