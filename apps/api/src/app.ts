@@ -12,6 +12,7 @@ import dbPlugin from './db/db-plugin.ts'
 import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
 import health from './health/index.ts'
+import hotspots, { type HotspotsOptions } from './hotspots/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
@@ -20,6 +21,8 @@ export interface BuildOptions {
   config: Readonly<Config>
   db: Db
   logger?: FastifyServerOptions['logger']
+  /** Access control for the staff hotspot routes; without it they are not registered at all. */
+  hotspots?: HotspotsOptions
 }
 
 /** Largest request body accepted, bytes. */
@@ -34,7 +37,7 @@ function ajv(coerce: boolean) {
 }
 
 /** Builds the whole app without listening; the caller opens and migrates the database. */
-export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, hotspots: hotspotsAccess }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? false,
     bodyLimit: BODY_LIMIT,
@@ -72,6 +75,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(health)
   await app.register(publicConfig, { config })
   await app.register(pins, { config })
+  if (hotspotsAccess) await app.register(hotspots, hotspotsAccess)
 
   const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null
   if (webDist) {

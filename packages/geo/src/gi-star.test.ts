@@ -89,7 +89,7 @@ function handGrid(centre: number, ring: number): GridCell[] {
   return cells
 }
 
-const at = (cells: GridCell[], i: number, j: number) => cells.find((c) => c.i === i && c.j === j)!
+const at = <C extends GridCell>(cells: C[], i: number, j: number): C => cells.find((c) => c.i === i && c.j === j)!
 
 describe('giStar by hand', () => {
   it('scores the 5×5 cluster as computed by hand', () => {
