@@ -142,6 +142,7 @@ describe('giStar by hand', () => {
   it('refuses duplicate cells and values that are not finite', () => {
     expect(() => giStar([{ i: 0, j: 0, value: 1 }, { i: 0, j: 0, value: 2 }])).toThrow(/twice/)
     expect(() => giStar([{ i: 0, j: 0, value: NaN }])).toThrow(/finite/)
+    expect(() => giStar([{ i: 0.5, j: 0, value: 1 }])).toThrow(/integer/)
   })
 
   it('keeps the order of the cells and does not change them', () => {

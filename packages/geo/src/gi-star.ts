@@ -79,14 +79,27 @@ function signedBin(z: number, level: number): ConfidenceBin {
 export function giStar(cells: readonly GridCell[], options: GiStarOptions = {}): GiStarResult {
   const { fdr } = { ...defaults, ...options }
   const n = cells.length
-  const byKey = new Map<string, number>()
+  // Cells are addressed by a number: (i − minI + 1) · stride + (j − minJ + 1), with a margin of
+  // one so every neighbour of a cell has a distinct address too.
+  let minI = Infinity
+  let minJ = Infinity
+  let maxJ = -Infinity
+  for (const c of cells) {
+    if (!Number.isInteger(c.i) || !Number.isInteger(c.j)) throw new RangeError(`cell ${c.i},${c.j} has an index that is not an integer`)
+    if (!Number.isFinite(c.value)) throw new RangeError(`cell ${c.i},${c.j} has a value that is not a finite number`)
+    minI = Math.min(minI, c.i)
+    minJ = Math.min(minJ, c.j)
+    maxJ = Math.max(maxJ, c.j)
+  }
+  const stride = maxJ - minJ + 3
+  const address = (i: number, j: number) => (i - minI + 1) * stride + (j - minJ + 1)
+  const byAddress = new Map<number, number>()
   let sum = 0
   let sumSq = 0
   for (const c of cells) {
-    if (!Number.isFinite(c.value)) throw new RangeError(`cell ${c.i},${c.j} has a value that is not a finite number`)
-    const key = `${c.i},${c.j}`
-    if (byKey.has(key)) throw new RangeError(`cell ${key} appears twice`)
-    byKey.set(key, c.value)
+    const key = address(c.i, c.j)
+    if (byAddress.has(key)) throw new RangeError(`cell ${c.i},${c.j} appears twice`)
+    byAddress.set(key, c.value)
     sum += c.value
     sumSq += c.value * c.value
   }
@@ -97,9 +110,10 @@ export function giStar(cells: readonly GridCell[], options: GiStarOptions = {}):
   const scored = cells.map((c) => {
     let weights = 0
     let local = 0
+    const centre = address(c.i, c.j)
     for (let di = -1; di <= 1; di++) {
       for (let dj = -1; dj <= 1; dj++) {
-        const v = byKey.get(`${c.i + di},${c.j + dj}`)
+        const v = byAddress.get(centre + di * stride + dj)
         if (v === undefined) continue
         weights += 1
         local += v

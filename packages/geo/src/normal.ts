@@ -13,6 +13,7 @@ const MAX_TERMS = 500
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN
   if (x < 0) return 2 - erfc(-x)
+  if (x === 0) return 1
   if (x < SERIES_LIMIT) return 1 - erfSeries(x)
   return erfcContinuedFraction(x)
 }
@@ -24,7 +25,7 @@ function erfSeries(x: number): number {
   for (let n = 1; n < MAX_TERMS; n++) {
     term *= (2 * x2) / (2 * n + 1)
     sum += term
-    if (term < sum * 1e-17) break
+    if (term <= sum * 1e-17) break
   }
   return (2 / SQRT_PI) * Math.exp(-x2) * sum
 }

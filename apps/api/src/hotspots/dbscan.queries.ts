@@ -45,7 +45,7 @@ export interface ClusterRow {
  */
 export async function dbscanClusters(db: Kysely<Database>, q: DbscanParams): Promise<ClusterRow[]> {
   const { rows } = await sql<ClusterRow>`
-    WITH selected AS (
+    WITH selected AS MATERIALIZED (
       SELECT p.id, p.geom, ST_Transform(p.geom, ${q.srid}::integer) AS g, p.category_id, p.severity, p.times_of_day,
              p.agreement_count, p.status, p.campaign_id, p.created_at
         FROM pin AS p
@@ -68,7 +68,7 @@ export async function dbscanClusters(db: Kysely<Database>, q: DbscanParams): Pro
        WHERE cid IS NOT NULL
        GROUP BY cid
     )${q.comparison ? sql`,
-    compared AS (
+    compared AS MATERIALIZED (
       SELECT ST_Transform(p.geom, ${q.srid}::integer) AS g FROM pin AS p WHERE ${pinWhere('p', q.comparison)}
     )` : sql``}
     SELECT ST_AsGeoJSON(ST_Transform(c.area, 4326), 7) AS hull,

@@ -19,7 +19,7 @@ export interface GridParams {
 export async function gridCellValues(db: Kysely<Database>, q: GridParams): Promise<GridCell[]> {
   const size = sql`${q.cellSize}::float8`
   const { rows } = await sql<{ i: number; j: number; value: number }>`
-    WITH area AS (
+    WITH area AS MATERIALIZED (
       SELECT ST_Transform(boundary, ${q.srid}::integer) AS b FROM municipality WHERE municipality_id = ${q.filter.municipalityId}
     ),
     cells AS (
