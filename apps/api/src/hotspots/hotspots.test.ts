@@ -394,6 +394,11 @@ describe.each(ENGINES)('staff hotspots on %s', (engine) => {
     expect(options.defaults).toEqual({ eps: 50, minPoints: 5, cellSize: 100 })
   })
 
+  it('describes its routes in the OpenAPI document', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json()
+    for (const path of ['/api/staff/hotspots', '/api/staff/hotspots/heat', '/api/staff/hotspots/options']) expect(doc.paths[path]?.get, path).toBeDefined()
+  })
+
   it.each([
     ['no method', ''],
     ['an unknown method', 'method=kmeans'],
