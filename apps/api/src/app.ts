@@ -13,6 +13,7 @@ import dbPlugin from './db/db-plugin.ts'
 import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
 import health from './health/index.ts'
+import hotspots, { type HotspotsOptions } from './hotspots/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
 import pins from './pins/index.ts'
@@ -28,6 +29,8 @@ export interface BuildOptions {
    * registered at all (keys are then managed with `pnpm trygg create-api-key`).
    */
   apiKeyAdminGuard?: ApiKeyAdminOptions['preHandler']
+  /** Access control for the staff hotspot routes; without it they are not registered at all. */
+  hotspots?: HotspotsOptions
 }
 
 /** Largest request body accepted, bytes. */
@@ -42,7 +45,7 @@ function ajv(coerce: boolean) {
 }
 
 /** Builds the whole app without listening; the caller opens and migrates the database. */
-export async function buildApp({ config, db, logger, apiKeyAdminGuard }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, apiKeyAdminGuard, hotspots: hotspotsAccess }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? false,
     bodyLimit: BODY_LIMIT,
@@ -85,6 +88,7 @@ export async function buildApp({ config, db, logger, apiKeyAdminGuard }: BuildOp
   await app.register(pins, { config })
   await app.register(open311, { config, prefix: '/open311/v2' })
   if (apiKeyAdminGuard) await app.register(apiKeyAdmin, { preHandler: apiKeyAdminGuard })
+  if (hotspotsAccess) await app.register(hotspots, hotspotsAccess)
 
   const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null
   if (webDist) {

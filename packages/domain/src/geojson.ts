@@ -12,3 +12,9 @@ export const MultiPolygonGeometry = Type.Object({
   coordinates: Type.Array(Type.Array(Type.Array(Position))),
 })
 export type MultiPolygonGeometry = Type.Static<typeof MultiPolygonGeometry>
+
+export const PolygonGeometry = Type.Object({
+  type: Type.Literal('Polygon'),
+  coordinates: Type.Array(Type.Array(Position)),
+})
+export type PolygonGeometry = Type.Static<typeof PolygonGeometry>

@@ -1,2 +1,5 @@
 export * from './web-mercator.ts'
 export * from './grid-key.ts'
+export * from './normal.ts'
+export * from './fdr.ts'
+export * from './gi-star.ts'
