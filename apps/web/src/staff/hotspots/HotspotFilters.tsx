@@ -2,7 +2,7 @@ import type { HotspotOptions } from '@trygg/domain'
 import { TIMES_OF_DAY, type TimeOfDay } from '@trygg/domain/constants'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import { useHotspotMessages } from './hotspot-messages.ts'
-import type { HotspotView } from './hotspot-url.ts'
+import { analysisQuery, type HotspotView } from './hotspot-url.ts'
 
 export interface HotspotFiltersProps {
   view: HotspotView
@@ -24,11 +24,13 @@ export function HotspotFilters({ view, options, onApply }: HotspotFiltersProps) 
   const id = useId()
   const { limits } = options
 
+  // The draft follows the applied selection (e.g. back/forward), but not a hotspot being opened.
+  const applied = analysisQuery(view)
   useEffect(
-    function resetDraftWhenViewChanges() {
+    function resetDraftWhenSelectionChanges() {
       setDraft(view)
     },
-    [view],
+    [applied],
   )
 
   const set = (change: Partial<HotspotView>) => setDraft((d) => ({ ...d, ...change }))
