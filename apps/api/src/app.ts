@@ -6,12 +6,19 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
+import accounts from './accounts/index.ts'
+import audit from './audit/index.ts'
+import authPlugin from './auth/auth-plugin.ts'
+import { STAFF_SECURITY_SCHEME, documentRoles } from './auth/guarded-routes.ts'
+import auth from './auth/index.ts'
+import clockPlugin, { systemClock, type Clock } from './clock/clock-plugin.ts'
 import type { Config } from './config/config.ts'
 import type { Db } from './db/database.ts'
 import dbPlugin from './db/db-plugin.ts'
 import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
 import health from './health/index.ts'
+import moderation from './moderation/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
@@ -20,6 +27,8 @@ export interface BuildOptions {
   config: Readonly<Config>
   db: Db
   logger?: FastifyServerOptions['logger']
+  /** The app's clock; tests pass one they can move. Default: the system clock. */
+  clock?: Clock
 }
 
 /** Largest request body accepted, bytes. */
@@ -34,11 +43,11 @@ function ajv(coerce: boolean) {
 }
 
 /** Builds the whole app without listening; the caller opens and migrates the database. */
-export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, clock }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     forceCloseConnections: true,
     return503OnClosing: true,
   })
@@ -61,17 +70,28 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
       tags: [
         { name: 'public', description: 'Service and municipality information' },
         { name: 'pins', description: "Residents' pins and the clustered map" },
+        { name: 'staff auth', description: 'Staff sign-in, sign-out and session' },
+        { name: 'moderation', description: 'Pre-moderation of what residents write' },
+        { name: 'administration', description: 'Staff accounts and the audit log' },
       ],
+      components: { securitySchemes: STAFF_SECURITY_SCHEME },
     },
+    transform: documentRoles,
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await app.register(dbPlugin, { db })
+  await app.register(clockPlugin, { clock: clock ?? systemClock })
   await app.register(municipalityPlugin, { slug: config.municipality })
+  await app.register(authPlugin, { config })
   await app.register(health)
   await app.register(publicConfig, { config })
   await app.register(pins, { config })
+  await app.register(auth, { config })
+  await app.register(moderation)
+  await app.register(accounts)
+  await app.register(audit)
 
   const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null
   if (webDist) {

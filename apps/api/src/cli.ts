@@ -2,18 +2,34 @@ import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
+import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
+import { createAccount } from './accounts/create-account.ts'
+import { formatCredentials, seedDemoStaff } from './demo/demo-staff.ts'
 import { isEmpty, seedDemo } from './demo/seed-demo.ts'
+import { AppError } from './errors/app-error.ts'
+import { findMunicipality } from './municipality/municipality.queries.ts'
 
 const USAGE = `Usage: pnpm trygg <command>
 
 Commands:
-  migrate     apply pending migrations
-  seed-demo   create the Kävlinge demo in an empty database
+  migrate       apply pending migrations
+  seed-demo     create the Kävlinge demo in an empty database
+  create-user   --email E --role R [--municipality SLUG] [--organisation ORG]
+                create a staff account and print its generated password once;
+                roles: ${STAFF_ROLES.join(', ')} (partners need --organisation);
+                the municipality defaults to TRYGG_MUNICIPALITY, else the first one
 `
 
-/** Operator commands: `pnpm trygg migrate`, `pnpm trygg seed-demo`. */
+const OPTIONS = {
+  email: { type: 'string' },
+  role: { type: 'string' },
+  municipality: { type: 'string' },
+  organisation: { type: 'string' },
+} as const
+
+/** Operator commands: `pnpm trygg migrate`, `pnpm trygg seed-demo`, `pnpm trygg create-user …`. */
 async function cli(argv: string[]) {
-  const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: false })
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: OPTIONS })
   const command = positionals[0]
   if (!command || command === 'help') {
     console.log(USAGE)
@@ -35,8 +51,42 @@ async function cli(argv: string[]) {
           return 1
         }
         const demo = await seedDemo(db.kysely)
-        console.log(`Created the Kävlinge demo with ${demo.pins} pins.`)
+        const staff = await seedDemoStaff(db.kysely, demo.municipalityId)
+        console.log(`Created the Kävlinge demo with ${demo.pins} pins.\n${formatCredentials(staff)}`)
         return 0
+      }
+      case 'create-user': {
+        const email = typeof values.email === 'string' ? values.email : ''
+        const role = typeof values.role === 'string' ? values.role : ''
+        if (!email || !(STAFF_ROLES as readonly string[]).includes(role)) {
+          console.error(`create-user needs --email and --role (${STAFF_ROLES.join(', ')}).\n\n${USAGE}`)
+          return 2
+        }
+        await migrate(db)
+        const slug = typeof values.municipality === 'string' ? values.municipality : config.municipality
+        const municipality = await findMunicipality(db.kysely, slug)
+        if (!municipality) {
+          console.error(slug ? `No municipality with the slug "${slug}".` : 'No municipality is set up yet; run seed-demo or create one first.')
+          return 1
+        }
+        try {
+          const { account, password } = await createAccount(db.kysely, {
+            municipalityId: municipality.municipality_id,
+            email,
+            role: role as StaffRole,
+            organisation: typeof values.organisation === 'string' ? values.organisation : null,
+            actor: null,
+            at: new Date(),
+          })
+          console.log(`Created ${account.role} ${account.email} in ${municipality.name}.\nPassword (shown only now): ${password}`)
+          return 0
+        } catch (error) {
+          if (error instanceof AppError) {
+            console.error(error.message)
+            return 1
+          }
+          throw error
+        }
       }
       default:
         console.error(`Unknown command "${command}".\n\n${USAGE}`)

@@ -5,3 +5,4 @@
 export * from './categories.ts'
 export * from './times-of-day.ts'
 export * from './limits.ts'
+export * from './staff-roles.ts'
