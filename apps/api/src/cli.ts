@@ -4,8 +4,6 @@ import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
 import { createAccount } from './accounts/create-account.ts'
-import { formatCredentials, seedDemoStaff } from './demo/demo-staff.ts'
-import { isEmpty, seedDemo } from './demo/seed-demo.ts'
 import { AppError } from './errors/app-error.ts'
 import { findMunicipality } from './municipality/municipality.queries.ts'
 
@@ -45,6 +43,9 @@ async function cli(argv: string[]) {
         return 0
       }
       case 'seed-demo': {
+        // The demo's generator is loaded only for this command.
+        const { isEmpty, seedDemo } = await import('./demo/seed-demo.ts')
+        const { formatCredentials, seedDemoStaff } = await import('./demo/demo-staff.ts')
         await migrate(db)
         if (!(await isEmpty(db.kysely))) {
           console.error('The database already holds a municipality; the demo is only created in an empty database.')

@@ -157,6 +157,5 @@ describe.each(ENGINES)('staff accounts on %s', (engine) => {
     expect(again.status).toBe(1)
     expect(again.stderr).toMatch(/already exists/)
     expect(run('create-user', '--email', 'x@trygg.test', '--role', 'boss').status).toBe(2)
-    expect(run('create-user', '--email', 'x@trygg.test', '--role', 'planner', '--municipality', 'nowhere').status).toBe(1)
-  })
+  }, 300_000)
 })

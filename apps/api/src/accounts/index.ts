@@ -11,15 +11,13 @@ const ADMIN = { roles: ['admin'] } as const
 export default async function accounts(appBase: FastifyInstance) {
   const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
 
-  app.get('/api/staff/accounts', { schema: listAccountsSchema, config: ADMIN }, async (request, reply) => {
-    reply.header('cache-control', 'no-store')
+  app.get('/api/staff/accounts', { schema: listAccountsSchema, config: ADMIN }, async (request) => {
     return { accounts: await listAccounts(app.db.kysely, request.staff!.municipalityId) }
   })
 
   app.post('/api/staff/accounts', { schema: createAccountSchema, config: ADMIN }, async (request, reply) => {
     const staff = request.staff!
     const created = await createAccount(app.db.kysely, { municipalityId: staff.municipalityId, ...request.body, actor: staff, at: app.now() })
-    reply.header('cache-control', 'no-store')
     return reply.status(201).send(created)
   })
 
@@ -28,9 +26,8 @@ export default async function accounts(appBase: FastifyInstance) {
     return changeAccount(app.db.kysely, { municipalityId: staff.municipalityId, id: request.params.id, change: request.body, actor: staff, at: app.now() })
   })
 
-  app.post('/api/staff/accounts/:id/password', { schema: resetPasswordSchema, config: ADMIN }, async (request, reply) => {
+  app.post('/api/staff/accounts/:id/password', { schema: resetPasswordSchema, config: ADMIN }, async (request) => {
     const staff = request.staff!
-    reply.header('cache-control', 'no-store')
     return resetPassword(app.db.kysely, { municipalityId: staff.municipalityId, id: request.params.id, actor: staff, at: app.now() })
   })
 }

@@ -22,9 +22,8 @@ export default async function audit(appBase: FastifyInstance) {
       },
       config: { roles: ['admin'] },
     },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store')
-      return { entries: await listAudit(app.db.kysely, request.staff!.municipalityId, request.query) }
+    async (request) => {
+        return { entries: await listAudit(app.db.kysely, request.staff!.municipalityId, request.query) }
     },
   )
 }

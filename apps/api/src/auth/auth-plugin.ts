@@ -40,7 +40,7 @@ declare module 'fastify' {
     /**
      * An onRequest hook answering 401 without a live session, 403 (CSRF_REJECTED) for a
      * state-changing request without the session's CSRF token or from another origin, and 403
-     * for a role not in `roles`. Routes under the guarded prefixes get it from their
+     * for a role not in `roles`; every answer carries `Cache-Control: no-store`. Routes under the guarded prefixes get it from their
      * `config.roles` automatically; it runs before body validation, so an anonymous caller
      * learns nothing about a route's schema.
      */
@@ -150,7 +150,9 @@ async function authPlugin(app: FastifyInstance, opts: { config: Readonly<Config>
 
   app.decorate('requireRole', (...roles: StaffRole[]): onRequestHookHandler => {
     const allowed = new Set<StaffRole>(roles)
-    const hook = async function requireRole(request: FastifyRequest) {
+    const hook = async function requireRole(request: FastifyRequest, reply: FastifyReply) {
+      // Staff answers are never stored by browsers or proxies.
+      reply.header('cache-control', 'no-store')
       const session = await app.loadStaffSession(request)
       if (!session || !request.staff) {
         throw new AppError(401, 'NOT_AUTHENTICATED', 'Sign in to use this.', 'Logga in för att använda detta.')

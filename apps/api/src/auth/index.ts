@@ -22,8 +22,8 @@ export default async function auth(appBase: FastifyInstance, opts: { config: Rea
 
   const invalid = () => new AppError(401, 'INVALID_CREDENTIALS', 'Wrong email or password.', 'Fel e-postadress eller lösenord.')
 
-  app.post('/api/auth/login', { schema: loginSchema }, async (request, reply) => {
-    app.verifyOrigin(request)
+  // The origin is checked first, before the body is read.
+  app.post('/api/auth/login', { schema: loginSchema, onRequest: async (request) => app.verifyOrigin(request) }, async (request, reply) => {
     const email = normalizeEmail(request.body.email)
     const keys = throttleKeys(email, request.ip)
     const now = app.now()

@@ -173,7 +173,7 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
     await other.close()
   })
 
-  it.each(['anonymous', ...STAFF_ROLES] as const)('answers %s on every staff route: 401, 403 or 2xx as declared', async (caller) => {
+  it.each(['anonymous', ...STAFF_ROLES] as const)('answers %s on every staff route: 401, 403 or 2xx as declared, never cached', async (caller) => {
     const expected: Record<string, string> = {}
     const actual: Record<string, string> = {}
     for (const route of routes) {
@@ -184,6 +184,7 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
       expected[key] = caller === 'anonymous' ? '401' : route.roles.includes(caller) ? '2xx' : '403'
       actual[key] = res.statusCode >= 200 && res.statusCode < 300 ? '2xx' : String(res.statusCode)
       if (actual[key] === '403') expect(res.json().code).toBe('FORBIDDEN')
+      expect([key, res.headers['cache-control']]).toEqual([key, 'no-store'])
     }
     expect(actual).toEqual(expected)
     console.log(`${caller}: ${routes.length} staff routes checked`)

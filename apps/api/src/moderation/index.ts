@@ -14,9 +14,8 @@ const READ: StaffRole[] = ['moderator', 'admin', 'planner']
 export default async function moderation(appBase: FastifyInstance) {
   const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
 
-  app.get('/api/staff/moderation/queue', { schema: queueSchema, config: { roles: READ } }, async (request, reply) => {
+  app.get('/api/staff/moderation/queue', { schema: queueSchema, config: { roles: READ } }, async (request) => {
     const q = request.query
-    reply.header('cache-control', 'no-store')
     return readQueue(app.db.kysely, request.staff!.municipalityId, { kind: q.kind, state: q.state ?? 'pending', limit: q.limit, offset: q.offset })
   })
 
