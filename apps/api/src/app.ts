@@ -1,12 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import apiKeyAdmin, { type ApiKeyAdminOptions } from './api-keys/index.ts'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
+import accounts from './accounts/index.ts'
+import audit from './audit/index.ts'
+import authPlugin from './auth/auth-plugin.ts'
+import { STAFF_SECURITY_SCHEME, documentRoles } from './auth/guarded-routes.ts'
+import auth from './auth/index.ts'
+import clockPlugin, { systemClock, type Clock } from './clock/clock-plugin.ts'
 import type { Config } from './config/config.ts'
 import type { Db } from './db/database.ts'
 import dbPlugin from './db/db-plugin.ts'
@@ -14,6 +20,7 @@ import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
 import health from './health/index.ts'
 import hotspots, { type HotspotsOptions } from './hotspots/index.ts'
+import moderation from './moderation/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
 import pins from './pins/index.ts'
@@ -31,6 +38,8 @@ export interface BuildOptions {
   apiKeyAdminGuard?: ApiKeyAdminOptions['preHandler']
   /** Access control for the staff hotspot routes; without it they are not registered at all. */
   hotspots?: HotspotsOptions
+  /** The app's clock; tests pass one they can move. Default: the system clock. */
+  clock?: Clock
 }
 
 /** Largest request body accepted, bytes. */
@@ -44,12 +53,17 @@ function ajv(coerce: boolean) {
   return instance
 }
 
+/** Access hook for feature plugins under the guarded prefixes: the auth guard has run; this asserts it. */
+async function staffOnly(request: FastifyRequest) {
+  if (!request.staff) throw new AppError(401, 'NOT_AUTHENTICATED', 'Sign in to use this.', 'Logga in för att använda detta.')
+}
+
 /** Builds the whole app without listening; the caller opens and migrates the database. */
-export async function buildApp({ config, db, logger, apiKeyAdminGuard, hotspots: hotspotsAccess }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, hotspots: hotspotsAccess }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     forceCloseConnections: true,
     return503OnClosing: true,
   })
@@ -75,20 +89,37 @@ export async function buildApp({ config, db, logger, apiKeyAdminGuard, hotspots:
         { name: 'pins', description: "Residents' pins and the clustered map" },
         { name: 'open311', description: 'Open311 GeoReport v2 at /open311/v2, in JSON and XML; see docs/api.md' },
         { name: 'admin', description: 'Administration; access controlled' },
+        { name: 'staff auth', description: 'Staff sign-in, sign-out and session' },
+        { name: 'moderation', description: 'Pre-moderation of what residents write' },
+        { name: 'administration', description: 'Staff accounts and the audit log' },
       ],
+      components: { securitySchemes: STAFF_SECURITY_SCHEME },
     },
+    transform: documentRoles,
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
 
   await app.register(dbPlugin, { db })
+  await app.register(clockPlugin, { clock: clock ?? systemClock })
   await app.register(municipalityPlugin, { slug: config.municipality })
+  await app.register(authPlugin, { config })
   await app.register(health)
   await app.register(publicConfig, { config })
   await app.register(pins, { config })
+  await app.register(auth, { config })
+  await app.register(moderation)
+  await app.register(accounts)
+  await app.register(audit)
   await app.register(open311, { config, prefix: '/open311/v2' })
   if (apiKeyAdminGuard) await app.register(apiKeyAdmin, { preHandler: apiKeyAdminGuard })
-  if (hotspotsAccess) await app.register(hotspots, hotspotsAccess)
+  await app.register(
+    hotspots,
+    hotspotsAccess ?? {
+      preHandler: [staffOnly],
+      resolveMunicipalityId: (request) => request.staff!.municipalityId,
+    },
+  )
 
   const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null
   if (webDist) {

@@ -3,7 +3,10 @@ import { createApiKey, listApiKeys, revokeApiKey, UnknownMunicipalityError } fro
 import { ConfigError, loadConfig } from './config/config.ts'
 import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
-import { isEmpty, seedDemo } from './demo/seed-demo.ts'
+import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
+import { createAccount } from './accounts/create-account.ts'
+import { AppError } from './errors/app-error.ts'
+import { findMunicipality } from './municipality/municipality.queries.ts'
 
 const USAGE = `Usage: pnpm trygg <command>
 
@@ -14,6 +17,10 @@ Commands:
                                               --municipality it is valid for every municipality
   list-api-keys [--municipality S]            list the keys, never the keys themselves
   revoke-api-key --id ID                      revoke a key at once
+  create-user --email E --role R [--municipality S] [--organisation ORG]
+                                              create a staff account and print its generated
+                                              password once; roles: ${STAFF_ROLES.join(', ')}
+                                              (partners need --organisation)
 `
 
 /** Operator commands: `pnpm trygg migrate`, `pnpm trygg seed-demo`, `pnpm trygg create-api-key --name N`, … */
@@ -22,7 +29,7 @@ async function cli(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { name: { type: 'string' }, municipality: { type: 'string' }, id: { type: 'string' } },
+    options: { name: { type: 'string' }, municipality: { type: 'string' }, id: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' } },
   })
   const option = (name: 'name' | 'municipality' | 'id') => (typeof values[name] === 'string' ? (values[name] as string).trim() : undefined)
   const command = positionals[0]
@@ -40,14 +47,51 @@ async function cli(argv: string[]) {
         return 0
       }
       case 'seed-demo': {
+        // The demo's generator is loaded only for this command.
+        const { isEmpty, seedDemo } = await import('./demo/seed-demo.ts')
+        const { formatCredentials, seedDemoStaff } = await import('./demo/demo-staff.ts')
         await migrate(db)
         if (!(await isEmpty(db.kysely))) {
           console.error('The database already holds a municipality; the demo is only created in an empty database.')
           return 1
         }
         const demo = await seedDemo(db.kysely)
-        console.log(`Created the Kävlinge demo with ${demo.pins} pins.`)
+        const staff = await seedDemoStaff(db.kysely, demo.municipalityId)
+        console.log(`Created the Kävlinge demo with ${demo.pins} pins.\n${formatCredentials(staff)}`)
         return 0
+      }
+      case 'create-user': {
+        const email = typeof values.email === 'string' ? values.email : ''
+        const role = typeof values.role === 'string' ? values.role : ''
+        if (!email || !(STAFF_ROLES as readonly string[]).includes(role)) {
+          console.error(`create-user needs --email and --role (${STAFF_ROLES.join(', ')}).\n\n${USAGE}`)
+          return 2
+        }
+        await migrate(db)
+        const slug = typeof values.municipality === 'string' ? values.municipality : config.municipality
+        const municipality = await findMunicipality(db.kysely, slug)
+        if (!municipality) {
+          console.error(slug ? `No municipality with the slug "${slug}".` : 'No municipality is set up yet; run seed-demo or create one first.')
+          return 1
+        }
+        try {
+          const { account, password } = await createAccount(db.kysely, {
+            municipalityId: municipality.municipality_id,
+            email,
+            role: role as StaffRole,
+            organisation: typeof values.organisation === 'string' ? values.organisation : null,
+            actor: null,
+            at: new Date(),
+          })
+          console.log(`Created ${account.role} ${account.email} in ${municipality.name}.\nPassword (shown only now): ${password}`)
+          return 0
+        } catch (error) {
+          if (error instanceof AppError) {
+            console.error(error.message)
+            return 1
+          }
+          throw error
+        }
       }
       case 'create-api-key': {
         const name = option('name')

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
+import { formatCredentials, seedDemoStaff } from './demo/demo-staff.ts'
 import { isEmpty, seedDemo } from './demo/seed-demo.ts'
 import { loggerOptions } from './logging/logger-options.ts'
 
@@ -22,7 +23,8 @@ async function main() {
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
   if (config.demo && (await isEmpty(db.kysely))) {
     const demo = await seedDemo(db.kysely)
-    console.log(`Created the Kävlinge demo with ${demo.pins} pins.`)
+    const staff = await seedDemoStaff(db.kysely, demo.municipalityId)
+    console.log(`Created the Kävlinge demo with ${demo.pins} pins.\n${formatCredentials(staff)}`)
   }
   const app = await buildApp({ config, db, logger: loggerOptions(config.logLevel) })
   const close = async (signal: string) => {

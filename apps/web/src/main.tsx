@@ -4,11 +4,15 @@ import './styles/layout.css'
 import './styles/map.css'
 import './styles/sheet.css'
 import './styles/form.css'
-import { StrictMode } from 'react'
+import { StrictMode, Suspense, lazy } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
 import { LanguageProvider } from './i18n/language.tsx'
+import { isStaffPath } from './staff/staff-sections.ts'
 import { StatusProvider } from './status/status.tsx'
+
+/** The staff workspace is a separate chunk, fetched only on /login and /personal/…. */
+const StaffApp = lazy(() => import('./staff/StaffApp.tsx'))
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
@@ -17,7 +21,13 @@ createRoot(root).render(
   <StrictMode>
     <LanguageProvider>
       <StatusProvider>
-        <App />
+        {isStaffPath(window.location.pathname) ? (
+          <Suspense fallback={null}>
+            <StaffApp />
+          </Suspense>
+        ) : (
+          <App />
+        )}
       </StatusProvider>
     </LanguageProvider>
   </StrictMode>,

@@ -1,3 +1,4 @@
+import net from 'node:net'
 import path from 'node:path'
 
 /** The whole runtime configuration, read once at start-up and frozen. */
@@ -24,6 +25,21 @@ export interface Config {
   publicUrl: string | null
   /** Texts of the Open311 discovery document. */
   open311: { contact: string; keyService: string }
+  /**
+   * The origin staff use, e.g. `https://trygg.kavlinge.se`. State-changing staff requests must
+   * come from it (Origin/Referer check). Null: the origin the request itself was sent to.
+   */
+  publicOrigin: string | null
+  /** Which proxies to believe about the client address and protocol: all (true) or these addresses/CIDRs. */
+  trustProxy: boolean | string
+  session: {
+    /** Minutes without a request after which a staff session ends. */
+    idleMinutes: number
+    /** Hours after sign-in after which a staff session ends, used or not. */
+    absoluteHours: number
+    /** The cookie's Secure flag: always, never, or `auto` (off only for plain http to a loopback host). */
+    cookieSecure: 'auto' | boolean
+  }
 }
 
 export class ConfigError extends Error {}
@@ -46,6 +62,11 @@ export const defaults = {
   TRYGG_PUBLIC_URL: '', // derived from each request's Host when unset
   TRYGG_OPEN311_CONTACT: 'Contact the municipality that runs this service.',
   TRYGG_OPEN311_KEY_SERVICE: 'API keys for writing are issued by the administrators of this installation.',
+  TRYGG_PUBLIC_ORIGIN: '', // empty: the origin of each request
+  TRYGG_TRUST_PROXY: 'false', // true, or comma-separated proxy addresses/CIDRs
+  TRYGG_SESSION_IDLE_MINUTES: '30', // OWASP ASVS: idle timeout
+  TRYGG_SESSION_ABSOLUTE_HOURS: '12', // a working day, then sign in again
+  TRYGG_COOKIE_SECURE: 'auto', // Secure except on plain http to localhost
 } as const
 
 function integer(env: NodeJS.ProcessEnv, name: keyof typeof defaults, min: number, max: number): number {
@@ -62,6 +83,42 @@ function flag(env: NodeJS.ProcessEnv, name: keyof typeof defaults): boolean {
   if (['1', 'true', 'on', 'yes'].includes(raw)) return true
   if (['0', 'false', 'off', 'no'].includes(raw)) return false
   throw new ConfigError(`${name} must be 1 or 0, got "${raw}"`)
+}
+
+function publicOrigin(env: NodeJS.ProcessEnv): string | null {
+  const raw = (env.TRYGG_PUBLIC_ORIGIN ?? defaults.TRYGG_PUBLIC_ORIGIN).trim()
+  if (!raw) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`TRYGG_PUBLIC_ORIGIN must be an origin such as https://trygg.example.se, got "${raw}"`)
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.origin !== raw.replace(/\/$/, '')) {
+    throw new ConfigError(`TRYGG_PUBLIC_ORIGIN must be an origin such as https://trygg.example.se (scheme, host and port only), got "${raw}"`)
+  }
+  return url.origin
+}
+
+function trustProxy(env: NodeJS.ProcessEnv): boolean | string {
+  const raw = (env.TRYGG_TRUST_PROXY ?? defaults.TRYGG_TRUST_PROXY).trim().toLowerCase()
+  if (['', '0', 'false', 'off', 'no'].includes(raw)) return false
+  if (raw === 'true') return true
+  const parts = raw.split(',').map((p) => p.trim())
+  const valid = parts.every((p) => {
+    const [ip, bits, extra] = p.split('/')
+    return extra === undefined && net.isIP(ip ?? '') !== 0 && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= 128))
+  })
+  if (!valid) throw new ConfigError(`TRYGG_TRUST_PROXY must be true, false or comma-separated proxy addresses/CIDRs, got "${raw}"`)
+  return parts.join(',')
+}
+
+function cookieSecure(env: NodeJS.ProcessEnv): 'auto' | boolean {
+  const raw = (env.TRYGG_COOKIE_SECURE ?? defaults.TRYGG_COOKIE_SECURE).trim().toLowerCase()
+  if (raw === 'auto') return 'auto'
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false
+  throw new ConfigError(`TRYGG_COOKIE_SECURE must be auto, 1 or 0, got "${raw}"`)
 }
 
 /**
@@ -102,6 +159,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     open311: Object.freeze({
       contact: env.TRYGG_OPEN311_CONTACT?.trim() || defaults.TRYGG_OPEN311_CONTACT,
       keyService: env.TRYGG_OPEN311_KEY_SERVICE?.trim() || defaults.TRYGG_OPEN311_KEY_SERVICE,
+    }),
+    publicOrigin: publicOrigin(env),
+    trustProxy: trustProxy(env),
+    session: Object.freeze({
+      idleMinutes: integer(env, 'TRYGG_SESSION_IDLE_MINUTES', 1, 24 * 60),
+      absoluteHours: integer(env, 'TRYGG_SESSION_ABSOLUTE_HOURS', 1, 24 * 7),
+      cookieSecure: cookieSecure(env),
     }),
   })
 }

@@ -33,8 +33,34 @@ describe('loadConfig', () => {
     ['TRYGG_SENSITIVE_MIN_COUNT', { TRYGG_SENSITIVE_MIN_COUNT: '0' }],
     ['TRYGG_PUBLIC_URL', { TRYGG_PUBLIC_URL: 'trygg.example.se' }],
     ['TRYGG_PUBLIC_URL', { TRYGG_PUBLIC_URL: 'https://trygg.example.se/?x=1' }],
+    ['TRYGG_PUBLIC_ORIGIN', { TRYGG_PUBLIC_ORIGIN: 'trygg.example.se' }],
+    ['TRYGG_PUBLIC_ORIGIN', { TRYGG_PUBLIC_ORIGIN: 'https://trygg.example.se/personal' }],
+    ['TRYGG_PUBLIC_ORIGIN', { TRYGG_PUBLIC_ORIGIN: 'ftp://trygg.example.se' }],
+    ['TRYGG_TRUST_PROXY', { TRYGG_TRUST_PROXY: 'the proxy' }],
+    ['TRYGG_TRUST_PROXY', { TRYGG_TRUST_PROXY: '10.0.0.0/999' }],
+    ['TRYGG_TRUST_PROXY', { TRYGG_TRUST_PROXY: '2' }],
+    ['TRYGG_SESSION_IDLE_MINUTES', { TRYGG_SESSION_IDLE_MINUTES: '0' }],
+    ['TRYGG_SESSION_ABSOLUTE_HOURS', { TRYGG_SESSION_ABSOLUTE_HOURS: '1.5' }],
+    ['TRYGG_COOKIE_SECURE', { TRYGG_COOKIE_SECURE: 'sometimes' }],
   ])('stops with a message naming %s', (name, env) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(name)
+  })
+
+  it('reads the staff session settings', () => {
+    expect(loadConfig({}).session).toEqual({ idleMinutes: 30, absoluteHours: 12, cookieSecure: 'auto' })
+    expect(loadConfig({}).publicOrigin).toBeNull()
+    expect(loadConfig({}).trustProxy).toBe(false)
+    const c = loadConfig({
+      TRYGG_PUBLIC_ORIGIN: 'https://trygg.example.se/',
+      TRYGG_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+      TRYGG_SESSION_IDLE_MINUTES: '15',
+      TRYGG_SESSION_ABSOLUTE_HOURS: '8',
+      TRYGG_COOKIE_SECURE: '0',
+    })
+    expect(c.publicOrigin).toBe('https://trygg.example.se')
+    expect(c.trustProxy).toBe('10.0.0.0/8,127.0.0.1')
+    expect(c.session).toEqual({ idleMinutes: 15, absoluteHours: 8, cookieSecure: false })
+    expect(loadConfig({ TRYGG_TRUST_PROXY: 'true' }).trustProxy).toBe(true)
   })
 })

@@ -85,6 +85,50 @@ export interface ApiKeyTable {
   use_count: Generated<number>
 }
 
+export type StaffRoleColumn = 'admin' | 'planner' | 'moderator' | 'police' | 'partner'
+
+export interface StaffAccountTable {
+  municipality_id: number
+  id: Generated<number>
+  email: string
+  password_hash: string
+  role: StaffRoleColumn
+  organisation: string | null
+  disabled_at: Date | null
+  created_at: Date
+  updated_at: Date
+}
+
+export interface StaffSessionTable {
+  municipality_id: number
+  id_hash: Buffer
+  staff_id: number
+  csrf_token: string
+  created_at: Date
+  last_seen_at: Date
+  expires_at: Date
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>
+  key_hash: Buffer
+  failed_at: Date
+}
+
+export interface AuditLogTable {
+  municipality_id: number
+  id: Generated<number>
+  at: Date
+  actor_id: number | null
+  actor_email: string | null
+  action: string
+  entity_type: string
+  entity_id: string
+  before: ColumnType<unknown, string | null, string | null>
+  after: ColumnType<unknown, string | null, string | null>
+  reason: string | null
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -92,4 +136,8 @@ export interface Database {
   pin: PinTable
   pin_cell: PinCellTable
   api_key: ApiKeyTable
+  staff_account: StaffAccountTable
+  staff_session: StaffSessionTable
+  login_failure: LoginFailureTable
+  audit_log: AuditLogTable
 }

@@ -27,6 +27,9 @@ export interface HotspotsOptions {
   resolveMunicipalityId: (request: FastifyRequest) => number | Promise<number>
 }
 
+/** Staff who may run hotspot analyses. */
+export const HOTSPOT_ROLES = ['admin', 'planner', 'police'] as const
+
 /** Metres added around each DBSCAN hull, so that hotspots of one or two pins are still polygons. */
 export const HULL_BUFFER = 10
 
@@ -51,7 +54,7 @@ export default async function hotspots(appBase: FastifyInstance, opts: HotspotsO
     return { area, categories, campaigns }
   }
 
-  app.get('/api/staff/hotspots', { schema: hotspotsSchema }, async (request, reply) => {
+  app.get('/api/staff/hotspots', { schema: hotspotsSchema, config: { roles: HOTSPOT_ROLES } }, async (request, reply) => {
     const ctx = await context(request)
     const { filter, applied, analysis } = parseHotspotQuery(request.query, ctx)
     const db = app.db.kysely
@@ -104,7 +107,7 @@ export default async function hotspots(appBase: FastifyInstance, opts: HotspotsO
     return body
   })
 
-  app.get('/api/staff/hotspots/heat', { schema: heatSchema }, async (request, reply) => {
+  app.get('/api/staff/hotspots/heat', { schema: heatSchema, config: { roles: HOTSPOT_ROLES } }, async (request, reply) => {
     const ctx = await context(request)
     const { filter, bySeverity } = parseHeatQuery(request.query, ctx)
     const points = await heatPoints(app.db.kysely, filter, bySeverity)
@@ -112,7 +115,7 @@ export default async function hotspots(appBase: FastifyInstance, opts: HotspotsO
     return { pinCount: points.length, points }
   })
 
-  app.get('/api/staff/hotspots/options', { schema: optionsSchema }, async (request) => {
+  app.get('/api/staff/hotspots/options', { schema: optionsSchema, config: { roles: HOTSPOT_ROLES } }, async (request) => {
     const ctx = await context(request)
     const body: HotspotOptions = {
       campaigns: ctx.campaigns.map(toPublicCampaign),

@@ -25,7 +25,7 @@ function isErrorBody(value: unknown): value is ErrorBody {
  * Fetches JSON from the API. Throws `ApiError` (status 0 when unreachable) and
  * rethrows aborts as they are, so callers can ignore them with `isAbortError`.
  */
-async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init.headers } })

@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { sql } from 'kysely'
+import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
+import { buildApp } from '../app.ts'
+import { insertPinInsideBoundary } from '../pins/pins.queries.ts'
+import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
+import { INSIDE, seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
+import { INJECT_ORIGIN, createStaff, login, type StaffAgent, type TestStaff } from '../../test/staff.ts'
+import type { GuardedRoute } from './guarded-routes.ts'
+
+type Tenant = 'A' | 'B'
+
+interface Ctx {
+  municipality: Record<Tenant, number>
+  db: TestDb
+  /** A new pin with a pending comment in the municipality. */
+  pendingPin(t: Tenant): Promise<number>
+  /** A new police account in the municipality. */
+  account(t: Tenant): Promise<number>
+}
+
+interface Sample {
+  /** A request an allowed role of municipality A gets 2xx for; with 'B' it targets B's data instead. */
+  request(ctx: Ctx, target: Tenant): Promise<{ url?: string; payload?: object }>
+  /** After staff of A sent the request aimed at B: proves that they saw and changed nothing of B. */
+  isolated(ctx: Ctx, res: LightMyRequestResponse, target: { id?: number }): Promise<void>
+}
+
+const rowsOf = async (ctx: Ctx, table: 'pin' | 'staff_account' | 'audit_log', ids: number[]) =>
+  ids.length === 0
+    ? []
+    : (await sql<{ m: number }>`SELECT municipality_id AS m FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(ctx.db.kysely)).rows.map((r) => r.m)
+
+/** Each decision on B's comment answers 404 and leaves it pending. */
+const decision = (verb: string, payload: object): Sample => ({
+  async request(ctx, t) {
+    const id = await ctx.pendingPin(t)
+    return { url: `/api/staff/moderation/comments/${id}/${verb}`, payload }
+  },
+  async isolated(ctx, res, target) {
+    expect(res.statusCode).toBe(404)
+    const { rows } = await sql<{ s: string }>`SELECT comment_state AS s FROM pin WHERE id = ${target.id}`.execute(ctx.db.kysely)
+    expect(rows[0]!.s).toBe('pending')
+  },
+})
+
+/** Acting on B's account answers 404 and changes nothing of it. */
+const onAccount = (suffix: string, payload: object): Sample => ({
+  async request(ctx, t) {
+    const id = await ctx.account(t)
+    return { url: `/api/staff/accounts/${id}${suffix}`, payload }
+  },
+  async isolated(ctx, res, target) {
+    expect(res.statusCode).toBe(404)
+    const row = await ctx.db.kysely.selectFrom('staff_account').selectAll().where('id', '=', target.id!).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ role: 'police', disabled_at: null })
+    expect(row.updated_at.getTime()).toBe(row.created_at.getTime())
+  },
+})
+
+let emailSeq = 0
+
+/**
+ * One sample per staff route. A route without one fails the matrix test: adding a staff route
+ * means saying here how it is used and how it stays within its municipality.
+ */
+const SAMPLES: Record<string, Sample> = {
+  'GET /api/staff/moderation/queue': {
+    request: async () => ({}),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().items.map((i: { id: number }) => i.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'pin', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'POST /api/staff/moderation/comments/:pinId/approve': decision('approve', {}),
+  'POST /api/staff/moderation/comments/:pinId/reject': decision('reject', { reason: 'Off topic' }),
+  'POST /api/staff/moderation/comments/:pinId/redact': decision('redact', { text: 'Mörkt vid [namn]', reason: 'Namn' }),
+  'GET /api/staff/audit': {
+    request: async () => ({}),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().entries.map((e: { id: number }) => e.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'audit_log', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'GET /api/staff/accounts': {
+    request: async () => ({}),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().accounts.map((a: { id: number }) => a.id)
+      expect(new Set(await rowsOf(ctx, 'staff_account', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'POST /api/staff/accounts': {
+    request: async () => ({ payload: { email: `new-${++emailSeq}@trygg.test`, role: 'planner' } }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(201)
+      expect(await rowsOf(ctx, 'staff_account', [res.json().account.id])).toEqual([ctx.municipality.A])
+    },
+  },
+  'PATCH /api/staff/accounts/:id': onAccount('', { role: 'planner', disabled: true }),
+  'POST /api/staff/accounts/:id/password': onAccount('/password', {}),
+}
+
+const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`
+
+describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) => {
+  let db: TestDb
+  let app: FastifyInstance
+  let ctx: Ctx
+  const staff: Record<Tenant, Partial<Record<StaffRole, TestStaff>>> = { A: {}, B: {} }
+  const agents: Record<Tenant, Partial<Record<StaffRole, StaffAgent>>> = { A: {}, B: {} }
+  let routes: readonly GuardedRoute[]
+
+  beforeAll(async () => {
+    db = await openTestDb(engine)
+    const a = await seedTestMunicipality(db.kysely, 'kommun-a', 'Kommun A')
+    const b = await seedTestMunicipality(db.kysely, 'kommun-b', 'Kommun B')
+    const municipality = { A: a.municipalityId, B: b.municipalityId }
+    const lighting = async (m: number) =>
+      (await db.kysely.selectFrom('category').select('id').where('municipality_id', '=', m).where('key', '=', 'lighting').executeTakeFirstOrThrow()).id
+    const categories = { A: await lighting(municipality.A), B: await lighting(municipality.B) }
+    let accountSeq = 0
+    ctx = {
+      municipality,
+      db,
+      async pendingPin(t) {
+        const pin = { ...INSIDE, category: 'lighting', severity: 3, timesOfDay: ['night' as const], comment: `Kommentar i ${t}` }
+        return (await insertPinInsideBoundary(db.kysely, { municipalityId: municipality[t], categoryId: categories[t], campaignId: null, pin, source: 'web', followTokenHash: null }))!
+      },
+      async account(t) {
+        return (await createStaff(db.kysely, municipality[t], 'police', { email: `police-${t}-${++accountSeq}@trygg.test` })).id
+      },
+    }
+    app = await buildApp({ config: testConfig(), db })
+    routes = app.guardedRoutes
+    for (const t of ['A', 'B'] as const) {
+      for (const role of STAFF_ROLES) {
+        staff[t][role] = await createStaff(db.kysely, municipality[t], role, { email: `${role}@${t.toLowerCase()}.trygg.test` })
+        agents[t][role] = await login(app, staff[t][role]!)
+      }
+      await ctx.pendingPin(t)
+      // B gets audit entries of its own: a decision by its moderator.
+      const id = await ctx.pendingPin(t)
+      await agents[t].moderator!.inject({ method: 'POST', url: `/api/staff/moderation/comments/${id}/approve`, payload: {} })
+    }
+  })
+  afterAll(async () => {
+    await app?.close()
+    await db?.close()
+  })
+
+  it('knows every staff route, with the roles its OpenAPI operation declares, and a sample for each', async () => {
+    expect(routes.length).toBeGreaterThanOrEqual(8)
+    const doc = (await app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, { 'x-roles'?: string[]; security?: unknown }>> }
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      /^\/api\/(staff|police|partner)(\/|$)/.test(path) ? Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), url: path, roles: op['x-roles'] })) : [],
+    )
+    const registered = routes.map((r) => ({ method: r.method, url: r.url.replace(/:(\w+)/g, '{$1}'), roles: [...r.roles] }))
+    expect(documented.sort((x, y) => routeKey(x).localeCompare(routeKey(y)))).toEqual(registered.sort((x, y) => routeKey(x).localeCompare(routeKey(y))))
+    expect(routes.map(routeKey).filter((k) => !SAMPLES[k])).toEqual([])
+  })
+
+  it('refuses to register a staff route that declares no roles', async () => {
+    const other = await buildApp({ config: testConfig(), db })
+    expect(() => other.get('/api/staff/forgotten', async () => 'x')).toThrow(/declares no roles/)
+    expect(() => other.get('/api/police/forgotten', { config: { roles: [] } }, async () => 'x')).toThrow(/declares no roles/)
+    expect(() => other.get('/api/partner/forgotten', { config: { roles: ['guest' as StaffRole] } }, async () => 'x')).toThrow(/unknown roles/)
+    await other.close()
+  })
+
+  it.each(['anonymous', ...STAFF_ROLES] as const)('answers %s on every staff route: 401, 403 or 2xx as declared, never cached', async (caller) => {
+    const expected: Record<string, string> = {}
+    const actual: Record<string, string> = {}
+    for (const route of routes) {
+      const key = routeKey(route)
+      const sample = await SAMPLES[key]!.request(ctx, 'A')
+      const options = { method: route.method as 'GET', url: sample.url ?? route.url, ...(sample.payload ? { payload: sample.payload } : {}) }
+      const res = caller === 'anonymous' ? await app.inject({ ...options, headers: { origin: INJECT_ORIGIN } }) : await agents.A[caller]!.inject(options)
+      expected[key] = caller === 'anonymous' ? '401' : route.roles.includes(caller) ? '2xx' : '403'
+      actual[key] = res.statusCode >= 200 && res.statusCode < 300 ? '2xx' : String(res.statusCode)
+      if (actual[key] === '403') expect(res.json().code).toBe('FORBIDDEN')
+      expect([key, res.headers['cache-control']]).toEqual([key, 'no-store'])
+    }
+    expect(actual).toEqual(expected)
+    console.log(`${caller}: ${routes.length} staff routes checked`)
+  })
+
+  it('refuses every state-changing staff route without the CSRF token or from another origin', async () => {
+    const changing = routes.filter((r) => r.method !== 'GET')
+    expect(changing.length).toBeGreaterThan(0)
+    for (const route of changing) {
+      const role = route.roles[0]!
+      const a = agents.A[role]!
+      for (const headers of [{ cookie: a.cookie, origin: INJECT_ORIGIN }, { cookie: a.cookie, origin: 'https://evil.example', 'x-csrf-token': a.csrf }]) {
+        const sample = await SAMPLES[routeKey(route)]!.request(ctx, 'A')
+        const res = await app.inject({ method: route.method as 'POST', url: sample.url ?? route.url, payload: sample.payload ?? {}, headers })
+        expect([routeKey(route), res.statusCode, res.json().code]).toEqual([routeKey(route), 403, 'CSRF_REJECTED'])
+      }
+    }
+  })
+
+  it("keeps every staff route within the caller's municipality", async () => {
+    for (const route of routes) {
+      const sample = SAMPLES[routeKey(route)]!
+      const request = await sample.request(ctx, 'B')
+      const targetId = Number(/\/(\d+)(\/|$)/.exec(request.url ?? '')?.[1]) || undefined
+      for (const role of route.roles) {
+        const again = role === route.roles[0] ? request : await sample.request(ctx, 'B')
+        const id = Number(/\/(\d+)(\/|$)/.exec(again.url ?? '')?.[1]) || targetId
+        const res = await agents.A[role]!.inject({ method: route.method as 'GET', url: again.url ?? route.url, ...(again.payload ? { payload: again.payload } : {}) })
+        await sample.isolated(ctx, res, { id })
+      }
+    }
+  })
+})

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { StaffRole } from '@trygg/domain'
+import type { StaffPrincipal } from '../auth/auth-plugin.ts'
+import { decideComment, type CommentDecision } from './comment-decisions.ts'
+import { readQueue } from './moderation-queue.ts'
+import { approveSchema, queueSchema, redactSchema, rejectSchema } from './moderation.schema.ts'
+
+/** Who decides; planners may read the queue to see what residents wrote. */
+const DECIDE: StaffRole[] = ['moderator', 'admin']
+const READ: StaffRole[] = ['moderator', 'admin', 'planner']
+
+/** The moderation queue and the decisions on it; every decision goes to the audit log. */
+export default async function moderation(appBase: FastifyInstance) {
+  const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
+
+  app.get('/api/staff/moderation/queue', { schema: queueSchema, config: { roles: READ } }, async (request) => {
+    const q = request.query
+    return readQueue(app.db.kysely, request.staff!.municipalityId, { kind: q.kind, state: q.state ?? 'pending', limit: q.limit, offset: q.offset })
+  })
+
+  const decide = (decision: CommentDecision, staff: StaffPrincipal | null, pinId: number, body: { text?: string; reason?: string | undefined }) =>
+    decideComment(app.db.kysely, {
+      municipalityId: staff!.municipalityId,
+      pinId,
+      decision,
+      ...(body.text === undefined ? {} : { text: body.text }),
+      reason: body.reason,
+      actor: staff!,
+      at: app.now(),
+    })
+
+  app.post('/api/staff/moderation/comments/:pinId/approve', { schema: approveSchema, config: { roles: DECIDE } }, (request) =>
+    decide('approve', request.staff, request.params.pinId, request.body),
+  )
+  app.post('/api/staff/moderation/comments/:pinId/reject', { schema: rejectSchema, config: { roles: DECIDE } }, (request) =>
+    decide('reject', request.staff, request.params.pinId, request.body),
+  )
+  app.post('/api/staff/moderation/comments/:pinId/redact', { schema: redactSchema, config: { roles: DECIDE } }, (request) =>
+    decide('redact', request.staff, request.params.pinId, request.body),
+  )
+}

@@ -1,0 +1,42 @@
+import Type from 'typebox'
+import { ApproveDecision, ModerationItem, ModerationQueue, ModerationQueueQuery, RedactDecision, RejectDecision } from '@trygg/domain'
+import { staffErrors } from '../auth/auth.schema.ts'
+
+export const queueSchema = {
+  summary: 'The moderation queue',
+  description:
+    'Items waiting for a decision (state=pending, oldest first), or decided ones (approved, rejected; newest ' +
+    'first). Every item has a kind; today comments, each identified by its pin.',
+  tags: ['moderation'],
+  querystring: ModerationQueueQuery,
+  response: { 200: ModerationQueue, ...staffErrors },
+}
+
+const CommentParams = Type.Object({ pinId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }) })
+
+export const approveSchema = {
+  summary: "Approve a pin's comment",
+  description: 'Makes the comment public in GET /api/pins/:id. Pending and rejected comments can be approved.',
+  tags: ['moderation'],
+  params: CommentParams,
+  body: ApproveDecision,
+  response: { 200: ModerationItem, ...staffErrors },
+}
+
+export const rejectSchema = {
+  summary: "Reject a pin's comment",
+  description: 'The comment is not shown publicly. Pending and approved comments can be rejected.',
+  tags: ['moderation'],
+  params: CommentParams,
+  body: RejectDecision,
+  response: { 200: ModerationItem, ...staffErrors },
+}
+
+export const redactSchema = {
+  summary: "Redact and publish a pin's comment",
+  description: "Replaces the text (e.g. to remove names) and publishes it; the reason is required. The original stays in the audit log.",
+  tags: ['moderation'],
+  params: CommentParams,
+  body: RedactDecision,
+  response: { 200: ModerationItem, ...staffErrors },
+}

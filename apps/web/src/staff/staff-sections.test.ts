@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { afterSignIn, isStaffPath, sectionsFor } from './staff-sections.ts'
+
+describe('staff sections', () => {
+  it('shows each role the sections its API routes allow', () => {
+    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'accounts'])
+    expect(sectionsFor('moderator').map((s) => s.key)).toEqual(['moderation'])
+    expect(sectionsFor('planner').map((s) => s.key)).toEqual(['moderation'])
+    expect(sectionsFor('partner')).toEqual([])
+  })
+
+  it('knows the staff paths', () => {
+    expect(isStaffPath('/login')).toBe(true)
+    expect(isStaffPath('/personal')).toBe(true)
+    expect(isStaffPath('/personal/moderering')).toBe(true)
+    expect(isStaffPath('/')).toBe(false)
+    expect(isStaffPath('/personalen')).toBe(false)
+    expect(isStaffPath('/f/abc')).toBe(false)
+  })
+
+  it('returns after sign-in only to a workspace path of this site', () => {
+    expect(afterSignIn('?next=%2Fpersonal%2Fkonton')).toBe('/personal/konton')
+    expect(afterSignIn('?next=%2Fpersonal')).toBe('/personal')
+    expect(afterSignIn('')).toBe('/personal')
+    expect(afterSignIn('?next=https%3A%2F%2Fevil.example%2Fpersonal')).toBe('/personal')
+    expect(afterSignIn('?next=%2F%2Fevil.example%2Fpersonal')).toBe('/personal')
+    expect(afterSignIn('?next=%2Fpersonal%2F..%2F..%2Fevil')).toBe('/personal')
+    expect(afterSignIn('?next=%2Fpersonalevil')).toBe('/personal')
+  })
+})

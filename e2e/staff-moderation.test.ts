@@ -1,0 +1,120 @@
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { startApp, type RunningApp } from './support/app-server.ts'
+import { launchChromium } from './support/browser.ts'
+import { startTileServer } from './support/tile-server.ts'
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
+
+/** The password printed for a demo account at the first start. */
+function demoPassword(output: string, role: string): string {
+  const match = new RegExp(`${role}\\s+${role}@kavlinge\\.demo\\s+(\\S+)`).exec(output)
+  if (!match) throw new Error(`No ${role} password in the start output:\n${output}`)
+  return match[1]!
+}
+
+describe('staff moderation in Chromium', () => {
+  let app: RunningApp
+  let tiles: Awaited<ReturnType<typeof startTileServer>>
+  let browser: Browser
+
+  beforeAll(async () => {
+    tiles = await startTileServer()
+    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await tiles?.close()
+  })
+
+  it('does not load the staff workspace on the public map', async () => {
+    const page = await browser.newPage()
+    const scripts: string[] = []
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url())
+    })
+    await page.goto(app.url)
+    await page.waitForSelector('[data-testid=mark-place]')
+    expect(scripts.some((u) => /StaffApp/.test(u))).toBe(false)
+    await page.close()
+  })
+
+  it('lets a moderator sign in and approve a comment, which then shows publicly', async () => {
+    const config = await (await fetch(`${app.url}/api/config`)).json()
+    const comment = `Trasig gatlampa vid skolan, ${Date.now()}`
+    const created = await fetch(`${app.url}/api/pins`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lat: config.municipality.center.lat, lon: config.municipality.center.lon, category: 'lighting', severity: 4, timesOfDay: ['evening'], comment }),
+    })
+    expect(created.status).toBe(201)
+    const { id } = await created.json()
+    expect((await (await fetch(`${app.url}/api/pins/${id}`)).json()).comment).toBeNull()
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${app.url}/personal`)
+    await page.waitForURL(/\/login\?next=%2Fpersonal$/)
+    await page.fill('[data-testid=login-email]', 'moderator@kavlinge.demo')
+    await page.fill('[data-testid=login-password]', 'fel lösenord')
+    await page.click('[data-testid=login-submit]')
+    expect(await page.locator('[data-testid=login-error]').innerText()).toMatch(/Fel e-postadress eller lösenord/)
+
+    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'moderator'))
+    await page.click('[data-testid=login-submit]')
+    await page.waitForURL(/\/personal\/moderering$/)
+    expect(await page.locator('[data-testid=signed-in-as]').innerText()).toContain('moderator@kavlinge.demo')
+    const cookies = await page.context().cookies()
+    expect(cookies.find((c) => c.name === 'trygg_session')).toMatchObject({ httpOnly: true, sameSite: 'Strict' })
+
+    const item = page.locator(`[data-testid=moderation-item-${id}]`)
+    await item.waitFor()
+    expect(await item.locator('blockquote').innerText()).toBe(comment)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-moderation.png') })
+    await item.locator('[data-testid=approve]').click()
+    await item.waitFor({ state: 'detached' })
+    expect(await page.locator('[role=status]').first().innerText()).toMatch(/godkänd/i)
+
+    expect((await (await fetch(`${app.url}/api/pins/${id}`)).json()).comment).toBe(comment)
+
+    await page.click('[data-testid=sign-out]')
+    await page.waitForSelector('[data-testid=login-form]')
+    expect(await page.locator('.staff-notice').innerText()).toMatch(/utloggad/)
+    const after = await page.evaluate(() => fetch('/api/auth/session').then((r) => r.status))
+    expect(after).toBe(401)
+    await page.close()
+  })
+  it('lets an admin create a partner account and read its password once', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${app.url}/login`)
+    await page.fill('[data-testid=login-email]', 'admin@kavlinge.demo')
+    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'admin'))
+    await page.click('[data-testid=login-submit]')
+    await page.waitForURL(/\/personal\/moderering$/)
+    await page.click('[data-testid=nav-accounts]')
+    await page.waitForURL(/\/personal\/konton$/)
+    await page.waitForSelector('[data-testid=accounts-table]')
+    expect(await page.locator('[data-testid=accounts-table] tbody tr').count()).toBe(5)
+
+    await page.fill('[data-testid=new-account-email]', 'fastighet@kavlinge.demo')
+    await page.selectOption('[data-testid=new-account-role]', 'partner')
+    await page.click('[data-testid=new-account-submit]')
+    expect(await page.locator('[data-testid=new-account-organisation]').getAttribute('aria-invalid')).toBe('true')
+    await page.fill('[data-testid=new-account-organisation]', 'Kävlingehem')
+    await page.click('[data-testid=new-account-submit]')
+    const password = await page.locator('[data-testid=generated-password]').innerText()
+    expect(password).toMatch(/^[A-Za-z2-9]{4}(-[A-Za-z2-9]{4}){4}$/)
+    await page.locator('[data-testid="account-fastighet@kavlinge.demo"]').waitFor()
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-accounts.png') })
+
+    const login = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: app.url },
+      body: JSON.stringify({ email: 'fastighet@kavlinge.demo', password }),
+    })
+    expect((await login.json()).staff).toMatchObject({ role: 'partner', organisation: 'Kävlingehem' })
+    await page.close()
+  })
+})
