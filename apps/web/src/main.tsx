@@ -8,7 +8,7 @@ import { StrictMode, Suspense, lazy } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
 import { LanguageProvider } from './i18n/language.tsx'
-import { isStaffPath } from './staff/staff-sections.ts'
+import { isStaffPath } from './app/staff-paths.ts'
 import { StatusProvider } from './status/status.tsx'
 
 /** The staff workspace is a separate chunk, fetched only on /login and /personal/…. */

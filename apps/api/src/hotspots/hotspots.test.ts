@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { area as geodesicArea, booleanPointInPolygon } from '@turf/turf'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { Polygon } from 'geojson'
 import { sql } from 'kysely'
 import type { DbscanResult, GiStarResult, HeatResult, HotspotFeature, HotspotOptions } from '@trygg/domain'
@@ -8,18 +8,10 @@ import { buildApp } from '../app.ts'
 import { createCampaign, createMunicipality } from '../municipality/municipality.setup.ts'
 import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
 import { seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
+import { createStaff, login, type StaffAgent } from '../../test/staff.ts'
 
-/** Stand-in access control until staff sessions exist: a role header. */
-const STAFF_ROLES = ['planner', 'police', 'admin']
-async function roleHeader(request: FastifyRequest, reply: FastifyReply) {
-  const role = request.headers['x-test-role']
-  if (typeof role !== 'string') {
-    return reply.code(401).send({ statusCode: 401, code: 'UNAUTHENTICATED', error: 'Unauthorized', message: 'Log in first.' })
-  }
-  if (!STAFF_ROLES.includes(role)) {
-    return reply.code(403).send({ statusCode: 403, code: 'FORBIDDEN', error: 'Forbidden', message: 'Not for this role.' })
-  }
-}
+const STAFF_ROLES = ['planner', 'police', 'admin'] as const
+const ALL_ROLES = ['admin', 'planner', 'moderator', 'police', 'partner'] as const
 
 /** A pin placed in SWEREF 99 TM (EPSG:3006) metres. */
 interface TestPin {
@@ -89,8 +81,10 @@ describe.each(ENGINES)('staff hotspots on %s', (engine) => {
     return [rows[0]!.lon, rows[0]!.lat]
   }
 
-  const get = (url: string, role = 'planner', municipality?: number) =>
-    app.inject({ url, headers: { 'x-test-role': role, ...(municipality ? { 'x-test-municipality': String(municipality) } : {}) } })
+  /** Signed-in staff of each role in each municipality, keyed `municipality:role`. */
+  const agents = new Map<string, StaffAgent>()
+  const get = (url: string, role: string = 'planner', municipality?: number) =>
+    agents.get(`${municipality ?? municipalityId}:${role}`)!.inject({ url })
 
   async function dbscan(query: string): Promise<DbscanResult> {
     const res = await get(`/api/staff/hotspots?method=dbscan&${query}`)
@@ -150,14 +144,10 @@ describe.each(ENGINES)('staff hotspots on %s', (engine) => {
     }
     await insertPins(grid)
 
-    app = await buildApp({
-      config: testConfig(),
-      db,
-      hotspots: {
-        preHandler: [roleHeader],
-        resolveMunicipalityId: (request) => Number(request.headers['x-test-municipality'] ?? municipalityId),
-      },
-    })
+    app = await buildApp({ config: testConfig(), db })
+    for (const m of [municipalityId, gridMunicipality]) {
+      for (const role of ALL_ROLES) agents.set(`${m}:${role}`, await login(app, await createStaff(db.kysely, m, role)))
+    }
   })
   afterAll(async () => {
     await app?.close()
@@ -173,10 +163,7 @@ describe.each(ENGINES)('staff hotspots on %s', (engine) => {
       for (const role of STAFF_ROLES) expect((await get(url, role)).statusCode, role).toBe(200)
     })
 
-    it('is not registered at all without access control', async () => {
-      const open = await buildApp({ config: testConfig(), db })
-      expect((await open.inject('/api/staff/hotspots?method=dbscan')).statusCode).toBe(404)
-      await open.close()
+    it('refuses to register without access control', async () => {
       await expect(
         buildApp({ config: testConfig(), db, hotspots: { preHandler: [], resolveMunicipalityId: () => municipalityId } }),
       ).rejects.toThrow(/preHandler/)

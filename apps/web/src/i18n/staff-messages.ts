@@ -28,6 +28,7 @@ const sv = {
   signedInAs: (email: string, role: string) => `${email} (${role})`,
   roles: { admin: 'Administratör', planner: 'Planerare', moderator: 'Moderator', police: 'Polis', partner: 'Partner' } as Record<StaffRole, string>,
   sections: {
+    hotspots: 'Hotspotkarta',
     moderation: 'Moderering',
     accounts: 'Konton',
   },
@@ -117,6 +118,7 @@ const en: StaffMessages = {
   signedInAs: (email, role) => `${email} (${role})`,
   roles: { admin: 'Administrator', planner: 'Planner', moderator: 'Moderator', police: 'Police', partner: 'Partner' },
   sections: {
+    hotspots: 'Hotspot map',
     moderation: 'Moderation',
     accounts: 'Accounts',
   },

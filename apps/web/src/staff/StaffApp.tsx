@@ -3,6 +3,7 @@ import type { StaffRole } from '@trygg/domain'
 import { useEffect, type ComponentType } from 'react'
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx'
 import { AccountsPage } from './accounts/AccountsPage.tsx'
+import { HotspotsPage } from './HotspotsPage.tsx'
 import { LoginPage } from './LoginPage.tsx'
 import { ModerationPage } from './moderation/ModerationPage.tsx'
 import { LOGIN_PATH, STAFF_SECTIONS, afterSignIn, sectionsFor, type SectionKey } from './staff-sections.ts'
@@ -11,9 +12,10 @@ import { StaffShell } from './StaffShell.tsx'
 import { useStaffMessages } from './use-staff-messages.ts'
 import { useStaffPath } from './use-staff-path.ts'
 
-/** The page of each section; the hotspot map and the action plan join here. */
+/** The page of each section; the action plan joins here. */
 const PAGES: Record<SectionKey, ComponentType> = {
   moderation: ModerationPage,
+  hotspots: HotspotsPage,
   accounts: AccountsPage,
 }
 

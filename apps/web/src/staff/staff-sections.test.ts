@@ -3,9 +3,10 @@ import { afterSignIn, isStaffPath, sectionsFor } from './staff-sections.ts'
 
 describe('staff sections', () => {
   it('shows each role the sections its API routes allow', () => {
-    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'accounts'])
+    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'hotspots', 'accounts'])
     expect(sectionsFor('moderator').map((s) => s.key)).toEqual(['moderation'])
-    expect(sectionsFor('planner').map((s) => s.key)).toEqual(['moderation'])
+    expect(sectionsFor('planner').map((s) => s.key)).toEqual(['moderation', 'hotspots'])
+    expect(sectionsFor('police').map((s) => s.key)).toEqual(['hotspots'])
     expect(sectionsFor('partner')).toEqual([])
   })
 
@@ -13,6 +14,7 @@ describe('staff sections', () => {
     expect(isStaffPath('/login')).toBe(true)
     expect(isStaffPath('/personal')).toBe(true)
     expect(isStaffPath('/personal/moderering')).toBe(true)
+    expect(isStaffPath('/personal/karta')).toBe(true)
     expect(isStaffPath('/')).toBe(false)
     expect(isStaffPath('/personalen')).toBe(false)
     expect(isStaffPath('/f/abc')).toBe(false)

@@ -11,7 +11,8 @@ export interface HotspotDetailProps {
   comparisonName: string | null
   timeZone: string
   onClose: () => void
-  onCreateAction: (hotspot: HotspotFeature) => void
+  /** "Skapa åtgärd"; without it the button is not shown */
+  onCreateAction?: (hotspot: HotspotFeature) => void
 }
 
 /** One hotspot: key figures, charts of category mix, time of day and trend, its pins, and "Skapa åtgärd". */
@@ -67,9 +68,11 @@ export function HotspotDetail({ hotspot, categories, comparisonName, timeZone, o
           <dd>{number.format(p.score)}</dd>
         </div>
       </dl>
-      <button type="button" className="button button--primary hotspot-detail__action" onClick={() => onCreateAction(hotspot)}>
-        {h.createAction}
-      </button>
+      {onCreateAction ? (
+        <button type="button" className="button button--primary hotspot-detail__action" onClick={() => onCreateAction(hotspot)}>
+          {h.createAction}
+        </button>
+      ) : null}
       <BarChart caption={h.categoryMix} bars={categoryBars} />
       <BarChart caption={h.timeProfile} bars={timeBars} max={p.pinCount} />
       {p.trend && comparisonName ? (

@@ -26,8 +26,8 @@ import './hotspots.css'
 export interface HotspotMapProps {
   /** the municipality (boundary, centre, zoom) and the map tiles, as from `GET /api/config` */
   config: AppConfig
-  /** "Skapa åtgärd": called with the hotspot whose details are open */
-  onCreateAction: (hotspot: HotspotFeature) => void
+  /** "Skapa åtgärd": called with the hotspot whose details are open; without it there is no button */
+  onCreateAction?: (hotspot: HotspotFeature) => void
 }
 
 const MAP_HELP_ID = 'hotspot-map-help'
