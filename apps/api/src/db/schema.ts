@@ -129,6 +129,16 @@ export interface AuditLogTable {
   reason: string | null
 }
 
+export interface PinStatusEventTable {
+  municipality_id: number
+  id: Generated<number>
+  pin_id: number
+  status: 'received' | 'reviewed' | 'action_planned' | 'done' | 'not_done'
+  reason: string | null
+  action_item_id: number | null
+  created_at: Generated<Date>
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -140,4 +150,5 @@ export interface Database {
   staff_session: StaffSessionTable
   login_failure: LoginFailureTable
   audit_log: AuditLogTable
+  pin_status_event: PinStatusEventTable
 }
