@@ -1,13 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
-import apiKeyAdmin, { type ApiKeyAdminOptions } from './api-keys/index.ts'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import accounts from './accounts/index.ts'
+import apiKeys from './api-keys/index.ts'
 import audit from './audit/index.ts'
 import authPlugin from './auth/auth-plugin.ts'
 import { STAFF_SECURITY_SCHEME, documentRoles } from './auth/guarded-routes.ts'
@@ -31,11 +31,6 @@ export interface BuildOptions {
   config: Readonly<Config>
   db: Db
   logger?: FastifyServerOptions['logger']
-  /**
-   * Access control for the admin routes of Open311 API keys; without it those routes are not
-   * registered at all (keys are then managed with `pnpm trygg create-api-key`).
-   */
-  apiKeyAdminGuard?: ApiKeyAdminOptions['preHandler']
   /** Access control for the staff hotspot routes; without it they are not registered at all. */
   hotspots?: HotspotsOptions
   /** The app's clock; tests pass one they can move. Default: the system clock. */
@@ -59,7 +54,7 @@ async function staffOnly(request: FastifyRequest) {
 }
 
 /** Builds the whole app without listening; the caller opens and migrates the database. */
-export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, hotspots: hotspotsAccess }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAccess }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? false,
     bodyLimit: BODY_LIMIT,
@@ -112,7 +107,7 @@ export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, ho
   await app.register(accounts)
   await app.register(audit)
   await app.register(open311, { config, prefix: '/open311/v2' })
-  if (apiKeyAdminGuard) await app.register(apiKeyAdmin, { preHandler: apiKeyAdminGuard })
+  await app.register(apiKeys)
   await app.register(
     hotspots,
     hotspotsAccess ?? {

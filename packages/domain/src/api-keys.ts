@@ -15,15 +15,6 @@ export const ApiKeyInfo = Type.Object(
 )
 export type ApiKeyInfo = Type.Static<typeof ApiKeyInfo>
 
-export const NewApiKey = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 200, description: 'Who the key is for', examples: ['Fixa min gata'] }),
-    municipality: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', description: 'Slug; without it the key is valid for every municipality', examples: ['kavlinge'] })),
-  },
-  { additionalProperties: false },
-)
-export type NewApiKey = Type.Static<typeof NewApiKey>
-
 export const ApiKeyCreated = Type.Object(
   {
     key: Type.String({ description: 'The key; shown only now, only its hash is stored', examples: ['trygg_Ab3xQ9…'] }),

@@ -39,10 +39,10 @@ export class UnknownMunicipalityError extends Error {
  */
 export async function createApiKey(
   db: Kysely<Database>,
-  input: { name: string; municipalitySlug: string | null },
+  input: { name: string; municipalitySlug: string | null } | { name: string; municipalityId: number },
 ): Promise<{ key: string; info: ApiKeyInfo }> {
-  let municipalityId: number | null = null
-  if (input.municipalitySlug !== null) {
+  let municipalityId: number | null = 'municipalityId' in input ? input.municipalityId : null
+  if ('municipalitySlug' in input && input.municipalitySlug !== null) {
     const m = await db.selectFrom('municipality').select('municipality_id').where('slug', '=', input.municipalitySlug).executeTakeFirst()
     if (!m) throw new UnknownMunicipalityError(input.municipalitySlug)
     municipalityId = m.municipality_id
@@ -59,21 +59,28 @@ export async function createApiKey(
 
 /**
  * Revokes a key at once; its later uses are refused. Returns the listing, or undefined when
- * no key has that id. Revoking a revoked key keeps its first revocation time.
+ * no key has that id (within `municipalityId` when given: a municipality's admins revoke only
+ * its own keys). Revoking a revoked key keeps its first revocation time.
  */
-export async function revokeApiKey(db: Kysely<Database>, id: number): Promise<ApiKeyInfo | undefined> {
-  await db.updateTable('api_key').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null).execute()
-  return (await listApiKeys(db, { id }))[0]
+export async function revokeApiKey(db: Kysely<Database>, id: number, municipalityId?: number): Promise<ApiKeyInfo | undefined> {
+  let q = db.updateTable('api_key').set({ revoked_at: new Date() }).where('id', '=', id).where('revoked_at', 'is', null)
+  if (municipalityId !== undefined) q = q.where('municipality_id', '=', municipalityId)
+  await q.execute()
+  return (await listApiKeys(db, municipalityId === undefined ? { id } : { id, municipalityId }))[0]
 }
 
-/** Keys, newest first; `municipalitySlug` keeps the keys valid there (its own and deployment-wide ones). */
-export async function listApiKeys(db: Kysely<Database>, filter: { id?: number; municipalitySlug?: string } = {}): Promise<ApiKeyInfo[]> {
+/**
+ * Keys, newest first; `municipalitySlug` keeps the keys valid there (its own and deployment-wide
+ * ones); `municipalityId` keeps only the municipality's own keys.
+ */
+export async function listApiKeys(db: Kysely<Database>, filter: { id?: number; municipalitySlug?: string; municipalityId?: number } = {}): Promise<ApiKeyInfo[]> {
   let q = db
     .selectFrom('api_key as k')
     .leftJoin('municipality as m', 'm.municipality_id', 'k.municipality_id')
     .select(['k.id', 'k.name', 'm.slug', 'k.key_prefix', 'k.created_at', 'k.revoked_at', 'k.last_used_at', 'k.use_count'])
     .orderBy('k.id', 'desc')
   if (filter.id !== undefined) q = q.where('k.id', '=', filter.id)
+  if (filter.municipalityId !== undefined) q = q.where('k.municipality_id', '=', filter.municipalityId)
   if (filter.municipalitySlug !== undefined) {
     const slug = filter.municipalitySlug
     q = q.where((eb) => eb.or([eb('k.municipality_id', 'is', null), eb('m.slug', '=', slug)]))

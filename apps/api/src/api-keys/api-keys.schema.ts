@@ -1,32 +1,32 @@
 import Type from 'typebox'
-import { ApiKeyCreated, ApiKeyInfo, ErrorBody, NewApiKey } from '@trygg/domain'
+import { ApiKeyCreated, ApiKeyInfo } from '@trygg/domain'
+import { staffErrors } from '../auth/auth.schema.ts'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody }
-const tags = ['admin']
+const tags = ['administration']
 
 export const listApiKeysSchema = {
-  summary: "Open311 writers' API keys",
-  description: 'Newest first; never the keys themselves. With municipality: the keys valid there (its own and deployment-wide ones).',
+  summary: "Open311 writers' API keys of the municipality",
+  description: 'Newest first; never the keys themselves. Deployment-wide keys (made with `pnpm trygg create-api-key`) are not listed.',
   tags,
-  querystring: Type.Object(
-    { municipality: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$', examples: ['kavlinge'] })) },
-    { additionalProperties: false },
-  ),
-  response: { 200: Type.Array(ApiKeyInfo), ...errors },
+  response: { 200: Type.Object({ apiKeys: Type.Array(ApiKeyInfo) }), ...staffErrors },
 }
 
 export const createApiKeySchema = {
   summary: 'Create an API key for an Open311 writer',
-  description: 'Answers with the key once; only its SHA-256 is stored, so it cannot be shown again.',
+  description: "The key writes to the admin's municipality only. It is answered once; only its SHA-256 is stored, so it cannot be shown again.",
   tags,
-  body: NewApiKey,
-  response: { 201: ApiKeyCreated, ...errors },
+  body: Type.Object(
+    { name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'Who the key is for', examples: ['Fixa min gata'] }) },
+    { additionalProperties: false },
+  ),
+  response: { 201: ApiKeyCreated, ...staffErrors },
 }
 
 export const revokeApiKeySchema = {
   summary: 'Revoke an API key',
-  description: 'Later uses of the key are refused with 403. Revoking a revoked key changes nothing.',
+  description: 'Later uses of the key are refused with 403. Revoking a revoked key changes nothing. Keys of other municipalities answer 404.',
   tags,
   params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647, examples: [3] }) }),
-  response: { 200: ApiKeyInfo, ...errors },
+  body: Type.Object({}, { additionalProperties: false }),
+  response: { 200: ApiKeyInfo, ...staffErrors },
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { sql } from 'kysely'
 import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
 import { buildApp } from '../app.ts'
+import { createApiKey } from '../api-keys/api-keys.queries.ts'
 import { insertPinInsideBoundary } from '../pins/pins.queries.ts'
 import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
 import { INSIDE, seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
@@ -18,6 +19,8 @@ interface Ctx {
   pendingPin(t: Tenant): Promise<number>
   /** A new police account in the municipality. */
   account(t: Tenant): Promise<number>
+  /** A new Open311 API key of the municipality. */
+  apiKey(t: Tenant): Promise<number>
 }
 
 interface Sample {
@@ -27,7 +30,7 @@ interface Sample {
   isolated(ctx: Ctx, res: LightMyRequestResponse, target: { id?: number }): Promise<void>
 }
 
-const rowsOf = async (ctx: Ctx, table: 'pin' | 'staff_account' | 'audit_log', ids: number[]) =>
+const rowsOf = async (ctx: Ctx, table: 'pin' | 'staff_account' | 'audit_log' | 'api_key', ids: number[]) =>
   ids.length === 0
     ? []
     : (await sql<{ m: number }>`SELECT municipality_id AS m FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(ctx.db.kysely)).rows.map((r) => r.m)
@@ -103,6 +106,35 @@ const SAMPLES: Record<string, Sample> = {
     },
   },
   'PATCH /api/staff/accounts/:id': onAccount('', { role: 'planner', disabled: true }),
+  'GET /api/staff/api-keys': {
+    request: async (ctx) => {
+      await ctx.apiKey('A')
+      return {}
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().apiKeys.map((k: { id: number }) => k.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'api_key', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'POST /api/staff/api-keys': {
+    request: async () => ({ payload: { name: 'Fixa min gata' } }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(201)
+      expect(await rowsOf(ctx, 'api_key', [res.json().apiKey.id])).toEqual([ctx.municipality.A])
+    },
+  },
+  'POST /api/staff/api-keys/:id/revoke': {
+    async request(ctx, t) {
+      return { url: `/api/staff/api-keys/${await ctx.apiKey(t)}/revoke`, payload: {} }
+    },
+    async isolated(ctx, res, target) {
+      expect(res.statusCode).toBe(404)
+      const row = await ctx.db.kysely.selectFrom('api_key').select('revoked_at').where('id', '=', target.id!).executeTakeFirstOrThrow()
+      expect(row.revoked_at).toBeNull()
+    },
+  },
   'GET /api/staff/hotspots': {
     request: async () => ({ url: '/api/staff/hotspots?method=dbscan&eps=50&minPoints=2' }),
     async isolated(ctx, res) {
@@ -160,6 +192,9 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
       },
       async account(t) {
         return (await createStaff(db.kysely, municipality[t], 'police', { email: `police-${t}-${++accountSeq}@trygg.test` })).id
+      },
+      async apiKey(t) {
+        return (await createApiKey(db.kysely, { name: `Nyckel ${t}`, municipalityId: municipality[t] })).info.id
       },
     }
     app = await buildApp({ config: testConfig(), db })
