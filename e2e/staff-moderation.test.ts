@@ -117,4 +117,58 @@ describe('staff moderation in Chromium', () => {
     expect((await login.json()).staff).toMatchObject({ role: 'partner', organisation: 'Kävlingehem' })
     await page.close()
   })
+
+  it('lets an admin hand out an Open311 API key once and revoke it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${app.url}/login?next=%2Fpersonal%2Fapi-nycklar`)
+    await page.fill('[data-testid=login-email]', 'admin@kavlinge.demo')
+    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'admin'))
+    await page.click('[data-testid=login-submit]')
+    await page.waitForURL(/\/personal\/api-nycklar$/)
+    await page.click('[data-testid=new-api-key-submit]')
+    expect(await page.locator('[data-testid=new-api-key-name]').getAttribute('aria-invalid')).toBe('true')
+    await page.fill('[data-testid=new-api-key-name]', 'Fixa min gata')
+    await page.click('[data-testid=new-api-key-submit]')
+    const key = await page.locator('[data-testid=generated-api-key]').innerText()
+    expect(key).toMatch(/^trygg_[A-Za-z0-9_-]{43}$/)
+
+    const config = await (await fetch(`${app.url}/api/config`)).json()
+    const write = () =>
+      fetch(`${app.url}/open311/v2/requests.json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          api_key: key,
+          service_code: 'lighting',
+          lat: String(config.municipality.center.lat),
+          long: String(config.municipality.center.lon),
+          'attribute[severity]': '3',
+          'attribute[times_of_day]': 'night',
+        }),
+      })
+    expect((await write()).status).toBe(200)
+
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.getByRole('button', { name: /Spärra Fixa min gata/ }).click()
+    await page.getByText(/^Spärrad /).waitFor()
+    expect((await write()).status).toBe(403)
+    await page.close()
+  })
+
+  it('opens the hotspot map for the police', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(`${app.url}/login`)
+    await page.fill('[data-testid=login-email]', 'police@kavlinge.demo')
+    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'police'))
+    await page.click('[data-testid=login-submit]')
+    await page.waitForURL(/\/personal\/karta$/)
+    await page.locator('.hotspot-list__item').first().waitFor()
+    expect(await page.locator('.hotspot-list__item').count()).toBeGreaterThan(3)
+    expect(await page.locator('.leaflet-overlay-pane path').count()).toBeGreaterThan(3)
+    await page.locator('.hotspot-list__item').first().click()
+    await page.locator('.hotspot-detail').waitFor()
+    expect(new URL(page.url()).searchParams.get('hotspot')).toBeTruthy()
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-hotspots.png') })
+    await page.close()
+  })
 })

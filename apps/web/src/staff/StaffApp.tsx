@@ -3,6 +3,7 @@ import type { StaffRole } from '@trygg/domain'
 import { useEffect, type ComponentType } from 'react'
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx'
 import { AccountsPage } from './accounts/AccountsPage.tsx'
+import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx'
 import { HotspotsPage } from './HotspotsPage.tsx'
 import { LoginPage } from './LoginPage.tsx'
 import { ModerationPage } from './moderation/ModerationPage.tsx'
@@ -17,6 +18,7 @@ const PAGES: Record<SectionKey, ComponentType> = {
   moderation: ModerationPage,
   hotspots: HotspotsPage,
   accounts: AccountsPage,
+  apiKeys: ApiKeysPage,
 }
 
 /**

@@ -1,4 +1,6 @@
 import type {
+  ApiKeyCreated,
+  ApiKeyInfo,
   ModerationItem,
   ModerationQueue,
   ModerationState,
@@ -61,4 +63,16 @@ export function changeAccount(csrfToken: string, id: number, c: StaffAccountChan
 
 export function resetPassword(csrfToken: string, id: number): Promise<StaffAccountWithPassword> {
   return change<StaffAccountWithPassword>('POST', `/api/staff/accounts/${encodeURIComponent(id)}/password`, csrfToken, {})
+}
+
+export async function fetchApiKeys(signal?: AbortSignal): Promise<ApiKeyInfo[]> {
+  return (await requestJson<{ apiKeys: ApiKeyInfo[] }>('/api/staff/api-keys', { signal, cache: 'no-store' })).apiKeys
+}
+
+export function createApiKey(csrfToken: string, name: string): Promise<ApiKeyCreated> {
+  return change<ApiKeyCreated>('POST', '/api/staff/api-keys', csrfToken, { name })
+}
+
+export function revokeApiKey(csrfToken: string, id: number): Promise<ApiKeyInfo> {
+  return change<ApiKeyInfo>('POST', `/api/staff/api-keys/${encodeURIComponent(id)}/revoke`, csrfToken, {})
 }

@@ -15,6 +15,7 @@ export const STAFF_SECTIONS: readonly { key: SectionKey; path: string; roles: re
   { key: 'moderation', path: `${STAFF_BASE}/moderering`, roles: ['moderator', 'admin', 'planner'] },
   { key: 'hotspots', path: `${STAFF_BASE}/karta`, roles: ['planner', 'police', 'admin'] },
   { key: 'accounts', path: `${STAFF_BASE}/konton`, roles: ['admin'] },
+  { key: 'apiKeys', path: `${STAFF_BASE}/api-nycklar`, roles: ['admin'] },
 ]
 
 export function sectionsFor(role: StaffRole) {
