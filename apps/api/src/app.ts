@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import accounts from './accounts/index.ts'
+import administration from './administration/index.ts'
 import apiKeys from './api-keys/index.ts'
 import audit from './audit/index.ts'
 import authPlugin from './auth/auth-plugin.ts'
@@ -108,6 +109,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   await app.register(audit)
   await app.register(open311, { config, prefix: '/open311/v2' })
   await app.register(apiKeys)
+  await app.register(administration)
   await app.register(
     hotspots,
     hotspotsAccess ?? {

@@ -1,4 +1,7 @@
+import fs from 'node:fs'
 import { parseArgs } from 'node:util'
+import { sql } from 'kysely'
+import { BoundaryFileError, parseBoundaryFile, replaceBoundary } from './administration/boundary.ts'
 import { createApiKey, listApiKeys, revokeApiKey, UnknownMunicipalityError } from './api-keys/api-keys.queries.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { openDatabase } from './db/database.ts'
@@ -7,6 +10,7 @@ import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
 import { createAccount } from './accounts/create-account.ts'
 import { AppError } from './errors/app-error.ts'
 import { findMunicipality } from './municipality/municipality.queries.ts'
+import { createCampaign, createMunicipality } from './municipality/municipality.setup.ts'
 
 const USAGE = `Usage: pnpm trygg <command>
 
@@ -21,6 +25,10 @@ Commands:
                                               create a staff account and print its generated
                                               password once; roles: ${STAFF_ROLES.join(', ')}
                                               (partners need --organisation)
+  create-municipality --slug S --name N --boundary FILE [--time-zone Z]
+                                              add a municipality with the default categories and
+                                              an open continuous campaign; FILE is GeoJSON (WGS84)
+  import-boundary FILE [--municipality S]     replace a municipality's boundary from GeoJSON
 `
 
 /** Operator commands: `pnpm trygg migrate`, `pnpm trygg seed-demo`, `pnpm trygg create-api-key --name N`, … */
@@ -29,9 +37,19 @@ async function cli(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { name: { type: 'string' }, municipality: { type: 'string' }, id: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      municipality: { type: 'string' },
+      id: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      organisation: { type: 'string' },
+      slug: { type: 'string' },
+      boundary: { type: 'string' },
+      'time-zone': { type: 'string' },
+    },
   })
-  const option = (name: 'name' | 'municipality' | 'id') => (typeof values[name] === 'string' ? (values[name] as string).trim() : undefined)
+  const option = (name: 'name' | 'municipality' | 'id' | 'slug' | 'boundary' | 'time-zone') => (typeof values[name] === 'string' ? (values[name] as string).trim() : undefined)
   const command = positionals[0]
   if (!command || command === 'help') {
     console.log(USAGE)
@@ -137,6 +155,58 @@ async function cli(argv: string[]) {
         console.log(`Revoked API key ${info.id} "${info.name}" (${info.revokedAt!.toISOString()}).`)
         return 0
       }
+      case 'create-municipality': {
+        const slug = option('slug') ?? ''
+        const name = option('name') ?? ''
+        const file = option('boundary')
+        const timeZone = option('time-zone') ?? 'Europe/Stockholm'
+        if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(slug) || !name || name.length > 200 || !file) {
+          console.error(`create-municipality needs --slug (a-z, 0-9, -), --name and --boundary FILE.\n\n${USAGE}`)
+          return 2
+        }
+        if (!Intl.supportedValuesOf('timeZone').includes(timeZone)) {
+          console.error(`Unknown time zone "${timeZone}".`)
+          return 2
+        }
+        const boundary = parseBoundaryFile(fs.readFileSync(file, 'utf8'), file)
+        await migrate(db)
+        if (await findMunicipality(db.kysely, slug)) {
+          console.error(`A municipality with the slug "${slug}" exists already.`)
+          return 1
+        }
+        const id = await createMunicipality(db.kysely, { slug, name, boundary, timeZone })
+        await createCampaign(db.kysely, { municipalityId: id, kind: 'continuous', name: 'Löpande synpunkter', startsAt: new Date(), endsAt: null })
+        const { rows } = await sql<{ km2: number }>`SELECT ST_Area(boundary::geography) / 1e6 AS km2 FROM municipality WHERE municipality_id = ${id}`.execute(db.kysely)
+        console.log(`Created ${name} (${slug}), ${Number(rows[0]!.km2).toFixed(1)} km², with the default categories and a continuous campaign.`)
+        console.log(`Add its first admin: pnpm trygg create-user --municipality ${slug} --email E --role admin`)
+        return 0
+      }
+      case 'import-boundary': {
+        const file = positionals[1]
+        if (!file) {
+          console.error(`import-boundary needs the GeoJSON file.\n\n${USAGE}`)
+          return 2
+        }
+        const boundary = parseBoundaryFile(fs.readFileSync(file, 'utf8'), file)
+        await migrate(db)
+        const slug = option('municipality') ?? config.municipality
+        const municipality = await findMunicipality(db.kysely, slug)
+        if (!municipality) {
+          console.error(slug ? `No municipality with the slug "${slug}".` : 'No municipality is set up yet.')
+          return 1
+        }
+        try {
+          const r = await replaceBoundary(db.kysely, municipality.municipality_id, boundary)
+          console.log(`Replaced the boundary of ${municipality.name}: ${r.parts} part(s), ${r.areaKm2} km²; ${r.pinsOutside} existing pin(s) now lie outside it.`)
+          return 0
+        } catch (error) {
+          if (error instanceof AppError) {
+            console.error(error.message)
+            return 1
+          }
+          throw error
+        }
+      }
       default:
         console.error(`Unknown command "${command}".\n\n${USAGE}`)
         return 2
@@ -149,7 +219,7 @@ async function cli(argv: string[]) {
 cli(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error)
+    console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error instanceof BoundaryFileError ? error.message : error)
     process.exit(1)
   },
 )

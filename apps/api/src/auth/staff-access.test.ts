@@ -6,7 +6,8 @@ import { buildApp } from '../app.ts'
 import { createApiKey } from '../api-keys/api-keys.queries.ts'
 import { insertPinInsideBoundary } from '../pins/pins.queries.ts'
 import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
-import { INSIDE, seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
+import { INSIDE, TEST_BOUNDARY, seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
+import { createCampaign } from '../municipality/municipality.setup.ts'
 import { INJECT_ORIGIN, createStaff, login, type StaffAgent, type TestStaff } from '../../test/staff.ts'
 import type { GuardedRoute } from './guarded-routes.ts'
 
@@ -21,6 +22,10 @@ interface Ctx {
   account(t: Tenant): Promise<number>
   /** A new Open311 API key of the municipality. */
   apiKey(t: Tenant): Promise<number>
+  /** A new campaign of the municipality. */
+  campaign(t: Tenant): Promise<number>
+  /** A new category of the municipality. */
+  category(t: Tenant): Promise<number>
 }
 
 interface Sample {
@@ -30,7 +35,7 @@ interface Sample {
   isolated(ctx: Ctx, res: LightMyRequestResponse, target: { id?: number }): Promise<void>
 }
 
-const rowsOf = async (ctx: Ctx, table: 'pin' | 'staff_account' | 'audit_log' | 'api_key', ids: number[]) =>
+const rowsOf = async (ctx: Ctx, table: 'pin' | 'staff_account' | 'audit_log' | 'api_key' | 'campaign' | 'category', ids: number[]) =>
   ids.length === 0
     ? []
     : (await sql<{ m: number }>`SELECT municipality_id AS m FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(ctx.db.kysely)).rows.map((r) => r.m)
@@ -135,6 +140,71 @@ const SAMPLES: Record<string, Sample> = {
       expect(row.revoked_at).toBeNull()
     },
   },
+  'GET /api/staff/campaigns': {
+    request: async () => ({}),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().campaigns.map((c: { id: number }) => c.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'campaign', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'POST /api/staff/campaigns': {
+    request: async () => ({ payload: { kind: 'digital', name: 'Vårvandring', startsAt: '2027-04-01T00:00:00Z', endsAt: '2027-04-30T00:00:00Z' } }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(201)
+      expect(await rowsOf(ctx, 'campaign', [res.json().id])).toEqual([ctx.municipality.A])
+    },
+  },
+  'PATCH /api/staff/campaigns/:id': {
+    async request(ctx, t) {
+      return { url: `/api/staff/campaigns/${await ctx.campaign(t)}`, payload: { name: 'Omdöpt' } }
+    },
+    async isolated(ctx, res, target) {
+      expect(res.statusCode).toBe(404)
+      const row = await ctx.db.kysely.selectFrom('campaign').select('name').where('id', '=', target.id!).executeTakeFirstOrThrow()
+      expect(row.name).toBe('Kampanj')
+    },
+  },
+  'GET /api/staff/categories': {
+    request: async () => ({}),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().categories.map((c: { id: number }) => c.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'category', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'POST /api/staff/categories': {
+    request: async () => ({ payload: { key: `k${++emailSeq}`, labelSv: 'Ny', labelEn: 'New', group: 'other' } }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(201)
+      expect(await rowsOf(ctx, 'category', [res.json().id])).toEqual([ctx.municipality.A])
+    },
+  },
+  'PATCH /api/staff/categories/:id': {
+    async request(ctx, t) {
+      return { url: `/api/staff/categories/${await ctx.category(t)}`, payload: { labelSv: 'Ändrad' } }
+    },
+    async isolated(ctx, res, target) {
+      expect(res.statusCode).toBe(404)
+      const row = await ctx.db.kysely.selectFrom('category').select('label_sv').where('id', '=', target.id!).executeTakeFirstOrThrow()
+      expect(row.label_sv).toBe('Kategori')
+    },
+  },
+  'PUT /api/staff/municipality/boundary': {
+    // Only the caller's own boundary can be addressed; B's stays as it was.
+    request: async () => ({ payload: TEST_BOUNDARY }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const { rows } = await sql<{ m: number; same: boolean }>`
+        SELECT municipality_id AS m, ST_Equals(boundary, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(TEST_BOUNDARY)}), 4326))) AS same
+          FROM municipality WHERE municipality_id IN (${ctx.municipality.A}, ${ctx.municipality.B}) ORDER BY municipality_id`.execute(ctx.db.kysely)
+      expect(rows.every((r) => r.same)).toBe(true)
+      const audit = await ctx.db.kysely.selectFrom('audit_log').select('municipality_id').where('action', '=', 'municipality.boundary').execute()
+      expect(new Set(audit.map((a) => a.municipality_id))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
   'GET /api/staff/hotspots': {
     request: async () => ({ url: '/api/staff/hotspots?method=dbscan&eps=50&minPoints=2' }),
     async isolated(ctx, res) {
@@ -192,6 +262,17 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
       },
       async account(t) {
         return (await createStaff(db.kysely, municipality[t], 'police', { email: `police-${t}-${++accountSeq}@trygg.test` })).id
+      },
+      async campaign(t) {
+        return createCampaign(db.kysely, { municipalityId: municipality[t], kind: 'digital', name: 'Kampanj', startsAt: new Date('2027-01-01T00:00:00Z'), endsAt: new Date('2027-02-01T00:00:00Z') })
+      },
+      async category(t) {
+        const row = await db.kysely
+          .insertInto('category')
+          .values({ municipality_id: municipality[t], key: `c${++accountSeq}`, label_sv: 'Kategori', label_en: 'Category', group_key: 'other', sensitive: false, active: true, sort_order: 99 })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return row.id
       },
       async apiKey(t) {
         return (await createApiKey(db.kysely, { name: `Nyckel ${t}`, municipalityId: municipality[t] })).info.id
