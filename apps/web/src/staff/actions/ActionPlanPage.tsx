@@ -175,11 +175,13 @@ function ActionPlan({ config }: { config: AppConfig }) {
           <div className="action-plan__views">
             <section className="action-plan__map">
               <h3>{a.mapHeading}</h3>
-              <MapContainer className="map" center={[config.municipality.center.lat, config.municipality.center.lon]} zoom={config.municipality.defaultZoom} maxZoom={config.map.maxZoom} aria-label={a.mapLabel}>
-                <TileLayer url={config.map.tileUrl} attribution={config.map.attribution} maxZoom={config.map.maxZoom} />
-                <BoundaryLayer boundary={config.municipality.boundary} />
-                <ActionAreasLayer items={shown} label={areaLabel} />
-              </MapContainer>
+              <div className="action-plan__mapbox">
+                <MapContainer className="map" center={[config.municipality.center.lat, config.municipality.center.lon]} zoom={config.municipality.defaultZoom} maxZoom={config.map.maxZoom} aria-label={a.mapLabel}>
+                  <TileLayer url={config.map.tileUrl} attribution={config.map.attribution} maxZoom={config.map.maxZoom} />
+                  <BoundaryLayer boundary={config.municipality.boundary} />
+                  <ActionAreasLayer items={shown} label={areaLabel} />
+                </MapContainer>
+              </div>
             </section>
             <section className="action-plan__timeline">
               <h3>{a.timelineHeading}</h3>
