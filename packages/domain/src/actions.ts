@@ -166,3 +166,23 @@ export const PublicResults = Type.Object(
   { $id: 'PublicResults' },
 )
 export type PublicResults = Type.Static<typeof PublicResults>
+
+/** A focus area or organisation kind as an admin sets it; a choice left out is made inactive (items keep it). */
+export const ActionChoiceInput = Type.Object(
+  {
+    key: Key,
+    labelSv: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    labelEn: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    active: Type.Boolean({ default: true }),
+  },
+  { additionalProperties: false },
+)
+export type ActionChoiceInput = Type.Static<typeof ActionChoiceInput>
+
+const ChoiceList = Type.Array(ActionChoiceInput, { minItems: 1, maxItems: 50 })
+
+export const ActionOptionsChange = Type.Object(
+  { focusAreas: Type.Optional(ChoiceList), organisations: Type.Optional(ChoiceList) },
+  { additionalProperties: false, minProperties: 1, $id: 'ActionOptionsChange' },
+)
+export type ActionOptionsChange = Type.Static<typeof ActionOptionsChange>

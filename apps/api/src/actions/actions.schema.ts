@@ -1,5 +1,5 @@
 import Type from 'typebox'
-import { ActionItem, ActionItemDetail, ActionItemPatch, ActionList, ActionListQuery, ActionOptions, NewActionItem } from '@trygg/domain'
+import { ActionItem, ActionItemDetail, ActionItemPatch, ActionList, ActionListQuery, ActionOptions, ActionOptionsChange, NewActionItem } from '@trygg/domain'
 import { staffErrors } from '../auth/auth.schema.ts'
 
 const tags = ['action plan']
@@ -58,4 +58,14 @@ export const patchSchema = {
   params: Params,
   body: ActionItemPatch,
   response: { 200: ActionItem, ...staffErrors },
+}
+
+export const changeOptionsSchema = {
+  summary: 'Set the focus areas and organisation kinds',
+  description:
+    'Each list given replaces the choices shown, in its order: new keys are added and labels updated. A key left out ' +
+    'becomes inactive (items that use it keep it), so nothing is lost. At least one choice per list stays active.',
+  tags,
+  body: ActionOptionsChange,
+  response: { 200: ActionOptions, ...staffErrors },
 }

@@ -222,4 +222,29 @@ describe.each(ENGINES)('action plan on %s', (engine) => {
     expect(feed.body).toContain('Ny belysning &lt;Storgatan&gt; &amp; torget')
     expect(doc.entry.some((e: { id: string }) => e.id.endsWith(`:action-item:${hidden.id}`))).toBe(false)
   })
+
+  it('lets an admin configure the focus areas; a left-out one becomes inactive and is refused for new items', async () => {
+    const kept = (await create({ title: 'Trafikåtgärd', focusArea: 'traffic', organisation: 'police' })).json()
+    const put = (agent: StaffAgent, payload: object) => agent.inject({ method: 'PUT', url: '/api/staff/actions/options', payload })
+    const res = await put(admin, {
+      focusAreas: [
+        { key: 'public_space', labelSv: 'Trygghet i offentlig miljö', labelEn: 'Safety in public space', active: true },
+        { key: 'youth', labelSv: 'Unga', labelEn: 'Young people', active: true },
+      ],
+    })
+    expect(res.statusCode).toBe(200)
+    expect(res.json().focusAreas.map((f: { key: string; active: boolean }) => [f.key, f.active])).toEqual([['public_space', true], ['youth', true], ['traffic', false]])
+    expect(res.json().organisations).toHaveLength(4)
+    expect((await create({ title: 'Fritidsgård', focusArea: 'youth', organisation: 'municipality' })).statusCode).toBe(201)
+    expect((await create({ title: 'Ny trafik', focusArea: 'traffic', organisation: 'police' })).json().fields[0].field).toBe('focusArea')
+    expect((await patch(planner, kept.id, { title: 'Trafikåtgärd, ändrad' })).statusCode).toBe(200)
+    expect((await put(planner, { focusAreas: [] })).statusCode).toBe(403)
+    expect((await put(admin, { focusAreas: [] })).statusCode).toBe(400)
+    expect((await put(admin, {})).statusCode).toBe(400)
+    const twice = { key: 'youth', labelSv: 'Unga', labelEn: 'Young people', active: true }
+    expect((await put(admin, { focusAreas: [twice, twice] })).statusCode).toBe(400)
+    expect((await put(admin, { organisations: [{ ...twice, active: false }] })).statusCode).toBe(400)
+    const audit = (await admin.inject({ url: '/api/staff/audit?entityType=action_focus_area' })).json().entries
+    expect(audit[0]).toMatchObject({ action: 'action_options.update', after: expect.arrayContaining([expect.objectContaining({ key: 'youth' })]) })
+  })
 })

@@ -18,11 +18,11 @@ const invalid = (fields: FieldError[]) =>
 async function check(db: Kysely<Database>, municipalityId: number, merged: Fields, changed: Fields) {
   const fields: FieldError[] = []
   if (changed.focusArea !== undefined) {
-    const keys = (await listChoices(db, municipalityId, 'action_focus_area')).map((c) => c.key)
+    const keys = (await listChoices(db, municipalityId, 'action_focus_area')).filter((c) => c.active).map((c) => c.key)
     if (!keys.includes(changed.focusArea)) fields.push({ field: 'focusArea', message: `is not one of ${keys.join(', ')}` })
   }
   if (changed.organisation !== undefined) {
-    const keys = (await listChoices(db, municipalityId, 'action_organisation')).map((c) => c.key)
+    const keys = (await listChoices(db, municipalityId, 'action_organisation')).filter((c) => c.active).map((c) => c.key)
     if (!keys.includes(changed.organisation)) fields.push({ field: 'organisation', message: `is not one of ${keys.join(', ')}` })
   }
   if (changed.pinIds?.length) {

@@ -5,7 +5,8 @@ import { listAudit } from '../audit/audit.queries.ts'
 import { AppError, notFound } from '../errors/app-error.ts'
 import { actionPlanCsv } from './actions-csv.ts'
 import { findActionItem, listActionItems, listChoices, listPartnerOrganisations, type ActionFilter } from './actions.queries.ts'
-import { createSchema, exportSchema, getSchema, listSchema, optionsSchema, patchSchema } from './actions.schema.ts'
+import { changeOptionsSchema, createSchema, exportSchema, getSchema, listSchema, optionsSchema, patchSchema } from './actions.schema.ts'
+import { changeActionOptions } from './change-action-options.ts'
 import { createActionItem, updateActionItem } from './change-action-item.ts'
 
 /** Planners and admins keep the plan; police read it; partners read and update their organisation's items. */
@@ -35,13 +36,18 @@ export default async function actions(appBase: FastifyInstance) {
   const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
   const db = () => app.db.kysely
 
-  app.get('/api/staff/actions/options', { schema: optionsSchema, config: { roles: READ } }, async (request) => {
+  const options = async (m: number) => ({
+    focusAreas: await listChoices(db(), m, 'action_focus_area'),
+    organisations: await listChoices(db(), m, 'action_organisation'),
+    partnerOrganisations: await listPartnerOrganisations(db(), m),
+  })
+
+  app.get('/api/staff/actions/options', { schema: optionsSchema, config: { roles: READ } }, async (request) => options(request.staff!.municipalityId))
+
+  app.put('/api/staff/actions/options', { schema: changeOptionsSchema, config: { roles: ['admin'] } }, async (request) => {
     const m = request.staff!.municipalityId
-    return {
-      focusAreas: await listChoices(db(), m, 'action_focus_area'),
-      organisations: await listChoices(db(), m, 'action_organisation'),
-      partnerOrganisations: await listPartnerOrganisations(db(), m),
-    }
+    await changeActionOptions(db(), { municipalityId: m, change: request.body, actor: request.staff!, at: app.now() })
+    return options(m)
   })
 
   app.get('/api/staff/actions', { schema: listSchema, config: { roles: READ } }, async (request) => ({

@@ -155,6 +155,22 @@ const SAMPLES: Record<string, Sample> = {
       expect(res.json().partnerOrganisations).toEqual(['Testbostäder'])
     },
   },
+  'PUT /api/staff/actions/options': {
+    request: async () => ({
+      payload: {
+        focusAreas: [
+          { key: 'public_space', labelSv: 'Trygghet i offentlig miljö', labelEn: 'Safety in public space', active: true },
+          { key: 'traffic', labelSv: 'Trafik', labelEn: 'Traffic', active: true },
+          { key: 'youth', labelSv: 'Unga', labelEn: 'Young people', active: true },
+        ],
+      },
+    }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const { rows } = await sql<{ m: number }>`SELECT municipality_id AS m FROM action_focus_area WHERE key = 'youth'`.execute(ctx.db.kysely)
+      expect(rows.map((r) => r.m)).toEqual([ctx.municipality.A])
+    },
+  },
   'GET /api/staff/actions': {
     request: async (ctx, t) => {
       await ctx.actionItem(t)

@@ -5,6 +5,7 @@ import { MapContainer, TileLayer } from 'react-leaflet'
 import { useActionPlanMessages } from '../../i18n/action-plan-messages.ts'
 import { useI18n } from '../../i18n/language.tsx'
 import { BoundaryLayer } from '../../map/BoundaryLayer.tsx'
+import { MapSizeWatcher } from '../../map/MapSizeWatcher.tsx'
 import { useConfig } from '../../app/use-config.ts'
 import { useStatus } from '../../status/status.tsx'
 import { useFetch } from '../hotspots/use-fetch.ts'
@@ -180,6 +181,7 @@ function ActionPlan({ config }: { config: AppConfig }) {
                   <TileLayer url={config.map.tileUrl} attribution={config.map.attribution} maxZoom={config.map.maxZoom} />
                   <BoundaryLayer boundary={config.municipality.boundary} />
                   <ActionAreasLayer items={shown} label={areaLabel} />
+                  <MapSizeWatcher />
                 </MapContainer>
               </div>
             </section>
