@@ -9,6 +9,7 @@ import addFormats from 'ajv-formats'
 import accounts from './accounts/index.ts'
 import administration from './administration/index.ts'
 import apiKeys from './api-keys/index.ts'
+import actions from './actions/index.ts'
 import audit from './audit/index.ts'
 import authPlugin from './auth/auth-plugin.ts'
 import { STAFF_SECURITY_SCHEME, documentRoles } from './auth/guarded-routes.ts'
@@ -26,6 +27,7 @@ import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
 import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
+import results from './results/index.ts'
 import securityHeaders from './security/security-headers.ts'
 
 export interface BuildOptions {
@@ -88,6 +90,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
         { name: 'staff auth', description: 'Staff sign-in, sign-out and session' },
         { name: 'moderation', description: 'Pre-moderation of what residents write' },
         { name: 'administration', description: 'Staff accounts and the audit log' },
+        { name: 'action plan', description: 'Action items linked to pins; their public side at /api/results' },
       ],
       components: { securitySchemes: STAFF_SECURITY_SCHEME },
     },
@@ -107,6 +110,8 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   await app.register(moderation)
   await app.register(accounts)
   await app.register(audit)
+  await app.register(actions)
+  await app.register(results, { config })
   await app.register(open311, { config, prefix: '/open311/v2' })
   await app.register(apiKeys)
   await app.register(administration)

@@ -26,6 +26,8 @@ interface Ctx {
   campaign(t: Tenant): Promise<number>
   /** A new category of the municipality. */
   category(t: Tenant): Promise<number>
+  /** A new action item in the municipality, assigned to the test partner's organisation. */
+  actionItem(t: Tenant): Promise<number>
 }
 
 interface Sample {
@@ -35,7 +37,7 @@ interface Sample {
   isolated(ctx: Ctx, res: LightMyRequestResponse, target: { id?: number }): Promise<void>
 }
 
-const rowsOf = async (ctx: Ctx, table: 'pin' | 'staff_account' | 'audit_log' | 'api_key' | 'campaign' | 'category', ids: number[]) =>
+const rowsOf = async (ctx: Ctx, table: 'pin' | 'staff_account' | 'audit_log' | 'api_key' | 'campaign' | 'category' | 'action_item', ids: number[]) =>
   ids.length === 0
     ? []
     : (await sql<{ m: number }>`SELECT municipality_id AS m FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(ctx.db.kysely)).rows.map((r) => r.m)
@@ -63,6 +65,20 @@ const onAccount = (suffix: string, payload: object): Sample => ({
     expect(res.statusCode).toBe(404)
     const row = await ctx.db.kysely.selectFrom('staff_account').selectAll().where('id', '=', target.id!).executeTakeFirstOrThrow()
     expect(row).toMatchObject({ role: 'police', disabled_at: null })
+    expect(row.updated_at.getTime()).toBe(row.created_at.getTime())
+  },
+})
+
+/** Reading or changing B's action item answers 404 and changes nothing of it. */
+const onActionItem = (method: 'GET' | 'PATCH', payload?: object): Sample => ({
+  async request(ctx, t) {
+    const id = await ctx.actionItem(t)
+    return { url: `/api/staff/actions/${id}`, ...(payload ? { payload } : {}) }
+  },
+  async isolated(ctx, res, target) {
+    expect([method, res.statusCode]).toEqual([method, 404])
+    const row = await ctx.db.kysely.selectFrom('action_item').selectAll().where('id', '=', target.id!).executeTakeFirstOrThrow()
+    expect(row).toMatchObject({ status: 'proposed', municipality_id: ctx.municipality.B })
     expect(row.updated_at.getTime()).toBe(row.created_at.getTime())
   },
 })
@@ -232,6 +248,65 @@ const SAMPLES: Record<string, Sample> = {
     },
   },
   'POST /api/staff/accounts/:id/password': onAccount('/password', {}),
+  'GET /api/staff/actions/options': {
+    request: async () => ({}),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const { rows } = await sql<{ key: string }>`SELECT key FROM action_focus_area WHERE municipality_id = ${ctx.municipality.A} ORDER BY sort_order`.execute(ctx.db.kysely)
+      expect(res.json().focusAreas.map((f: { key: string }) => f.key)).toEqual(rows.map((r) => r.key))
+      expect(res.json().partnerOrganisations).toEqual(['Testbostäder'])
+    },
+  },
+  'PUT /api/staff/actions/options': {
+    request: async () => ({
+      payload: {
+        focusAreas: [
+          { key: 'public_space', labelSv: 'Trygghet i offentlig miljö', labelEn: 'Safety in public space', active: true },
+          { key: 'traffic', labelSv: 'Trafik', labelEn: 'Traffic', active: true },
+          { key: 'youth', labelSv: 'Unga', labelEn: 'Young people', active: true },
+        ],
+      },
+    }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const { rows } = await sql<{ m: number }>`SELECT municipality_id AS m FROM action_focus_area WHERE key = 'youth'`.execute(ctx.db.kysely)
+      expect(rows.map((r) => r.m)).toEqual([ctx.municipality.A])
+    },
+  },
+  'GET /api/staff/actions': {
+    request: async (ctx, t) => {
+      await ctx.actionItem(t)
+      return {}
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().items.map((i: { id: number }) => i.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'action_item', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'GET /api/staff/actions/export.csv': {
+    request: async (ctx, t) => {
+      await ctx.actionItem(t)
+      return {}
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.body.split('\r\n').slice(1, -1).map((line) => Number(line.split(',')[0]))
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'action_item', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'POST /api/staff/actions': {
+    request: async (ctx, t) => ({ payload: { title: 'Ny belysning', focusArea: 'public_space', organisation: 'municipality', pinIds: [await ctx.pendingPin(t)] } }),
+    async isolated(ctx, res) {
+      // B's pin is unknown in A: refused, and nothing is created.
+      expect(res.statusCode).toBe(400)
+      expect(res.json().fields[0].field).toBe('pinIds')
+    },
+  },
+  'GET /api/staff/actions/:id': onActionItem('GET'),
+  'PATCH /api/staff/actions/:id': onActionItem('PATCH', { status: 'planned' }),
 }
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`
@@ -270,6 +345,15 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
         const row = await db.kysely
           .insertInto('category')
           .values({ municipality_id: municipality[t], key: `c${++accountSeq}`, label_sv: 'Kategori', label_en: 'Category', group_key: 'other', sensitive: false, active: true, sort_order: 99 })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return row.id
+      },
+      async actionItem(t) {
+        const at = new Date('2026-01-01T00:00:00Z')
+        const row = await db.kysely
+          .insertInto('action_item')
+          .values({ municipality_id: municipality[t], title: `Åtgärd i ${t}`, focus_area_key: 'traffic', organisation_key: 'property_owner', partner_organisation: 'Testbostäder', created_at: at, updated_at: at })
           .returning('id')
           .executeTakeFirstOrThrow()
         return row.id

@@ -139,6 +139,50 @@ export interface PinStatusEventTable {
   created_at: Generated<Date>
 }
 
+export interface ActionChoiceTable {
+  municipality_id: number
+  key: string
+  label_sv: string
+  label_en: string
+  sort_order: number
+  active: boolean
+}
+
+export type ActionStatusColumn = 'proposed' | 'planned' | 'in_progress' | 'done' | 'not_done'
+
+export interface ActionItemTable {
+  municipality_id: number
+  id: Generated<number>
+  title: string
+  description: Generated<string>
+  focus_area_key: string
+  expected_effect: Generated<string>
+  organisation_key: string
+  partner_organisation: string | null
+  owner: Generated<string>
+  /** `date` columns: read as text with to_char, written as 'YYYY-MM-DD'. */
+  starts_on: string | null
+  due_on: string | null
+  indicator: Generated<string>
+  follow_up_interval: Generated<'monthly' | 'quarterly' | 'half_yearly' | 'yearly'>
+  status: Generated<ActionStatusColumn>
+  status_reason: string | null
+  area: string | null
+  area_source: 'hotspot' | 'drawn' | null
+  hotspot_ref: string | null
+  is_public: Generated<boolean>
+  public_note: string | null
+  completed_at: Date | null
+  created_at: Date
+  updated_at: Date
+}
+
+export interface ActionItemPinTable {
+  municipality_id: number
+  action_item_id: number
+  pin_id: number
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -151,4 +195,8 @@ export interface Database {
   login_failure: LoginFailureTable
   audit_log: AuditLogTable
   pin_status_event: PinStatusEventTable
+  action_focus_area: ActionChoiceTable
+  action_organisation: ActionChoiceTable
+  action_item: ActionItemTable
+  action_item_pin: ActionItemPinTable
 }

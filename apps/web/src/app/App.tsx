@@ -1,13 +1,25 @@
+import { Suspense, lazy } from 'react'
 import { useI18n } from '../i18n/language.tsx'
+import { RESULTS_PATH } from '../results/results-api.ts'
 import { AppHeader } from './AppHeader.tsx'
 import { ResidentView } from './ResidentView.tsx'
 import { useConfig } from './use-config.ts'
+
+/** The public results page is its own chunk. */
+const ResultsPage = lazy(() => import('../results/ResultsPage.tsx'))
 
 /** Loads the municipality's configuration, then shows the resident view. */
 export function App() {
   const { t } = useI18n()
   const state = useConfig()
 
+  if (state.status === 'ready' && window.location.pathname === RESULTS_PATH) {
+    return (
+      <Suspense fallback={null}>
+        <ResultsPage config={state.config} />
+      </Suspense>
+    )
+  }
   if (state.status === 'ready') return <ResidentView config={state.config} />
 
   return (

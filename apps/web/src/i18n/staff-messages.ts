@@ -29,6 +29,7 @@ const sv = {
   roles: { admin: 'Administratör', planner: 'Planerare', moderator: 'Moderator', police: 'Polis', partner: 'Partner' } as Record<StaffRole, string>,
   sections: {
     hotspots: 'Hotspotkarta',
+    actions: 'Åtgärdsplan',
     moderation: 'Moderering',
     accounts: 'Konton',
     apiKeys: 'API-nycklar',
@@ -120,6 +121,7 @@ const en: StaffMessages = {
   roles: { admin: 'Administrator', planner: 'Planner', moderator: 'Moderator', police: 'Police', partner: 'Partner' },
   sections: {
     hotspots: 'Hotspot map',
+    actions: 'Action plan',
     moderation: 'Moderation',
     accounts: 'Accounts',
     apiKeys: 'API keys',

@@ -4,6 +4,7 @@ import { useEffect, type ComponentType } from 'react'
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx'
 import { AccountsPage } from './accounts/AccountsPage.tsx'
 import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx'
+import { ActionPlanPage } from './actions/ActionPlanPage.tsx'
 import { HotspotsPage } from './HotspotsPage.tsx'
 import { LoginPage } from './LoginPage.tsx'
 import { ModerationPage } from './moderation/ModerationPage.tsx'
@@ -17,6 +18,7 @@ import { useStaffPath } from './use-staff-path.ts'
 const PAGES: Record<SectionKey, ComponentType> = {
   moderation: ModerationPage,
   hotspots: HotspotsPage,
+  actions: ActionPlanPage,
   accounts: AccountsPage,
   apiKeys: ApiKeysPage,
 }

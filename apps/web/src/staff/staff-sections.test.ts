@@ -3,11 +3,11 @@ import { afterSignIn, isStaffPath, sectionsFor } from './staff-sections.ts'
 
 describe('staff sections', () => {
   it('shows each role the sections its API routes allow', () => {
-    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'hotspots', 'accounts', 'apiKeys'])
+    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'hotspots', 'actions', 'accounts', 'apiKeys'])
     expect(sectionsFor('moderator').map((s) => s.key)).toEqual(['moderation'])
-    expect(sectionsFor('planner').map((s) => s.key)).toEqual(['moderation', 'hotspots'])
-    expect(sectionsFor('police').map((s) => s.key)).toEqual(['hotspots'])
-    expect(sectionsFor('partner')).toEqual([])
+    expect(sectionsFor('planner').map((s) => s.key)).toEqual(['moderation', 'hotspots', 'actions'])
+    expect(sectionsFor('police').map((s) => s.key)).toEqual(['hotspots', 'actions'])
+    expect(sectionsFor('partner').map((s) => s.key)).toEqual(['actions'])
   })
 
   it('knows the staff paths', () => {

@@ -14,6 +14,7 @@ export type SectionKey = keyof StaffMessages['sections']
 export const STAFF_SECTIONS: readonly { key: SectionKey; path: string; roles: readonly StaffRole[] }[] = [
   { key: 'moderation', path: `${STAFF_BASE}/moderering`, roles: ['moderator', 'admin', 'planner'] },
   { key: 'hotspots', path: `${STAFF_BASE}/karta`, roles: ['planner', 'police', 'admin'] },
+  { key: 'actions', path: `${STAFF_BASE}/atgardsplan`, roles: ['planner', 'admin', 'police', 'partner'] },
   { key: 'accounts', path: `${STAFF_BASE}/konton`, roles: ['admin'] },
   { key: 'apiKeys', path: `${STAFF_BASE}/api-nycklar`, roles: ['admin'] },
 ]

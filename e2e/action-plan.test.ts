@@ -1,0 +1,132 @@
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { startApp, type RunningApp } from './support/app-server.ts'
+import { launchChromium } from './support/browser.ts'
+import { startTileServer } from './support/tile-server.ts'
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
+
+/** The password printed for a demo account at the first start. */
+function demoPassword(output: string, role: string): string {
+  const match = new RegExp(`${role}\\s+${role}@kavlinge\\.demo\\s+(\\S+)`).exec(output)
+  if (!match) throw new Error(`No ${role} password in the start output:\n${output}`)
+  return match[1]!
+}
+
+interface Item {
+  id: number
+  title: string
+  status: string
+  pinIds: number[]
+  area: { type: string } | null
+  areaSource: string | null
+  hotspotRef: string | null
+}
+
+describe('action plan in Chromium', () => {
+  let app: RunningApp
+  let tiles: Awaited<ReturnType<typeof startTileServer>>
+  let browser: Browser
+
+  beforeAll(async () => {
+    tiles = await startTileServer()
+    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await tiles?.close()
+  })
+
+  it('takes a planner from a hotspot to a done action item linked to its pins, shown on /resultat', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
+    const problems: string[] = []
+    page.on('pageerror', (e) => problems.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text())
+    })
+
+    await page.goto(`${app.url}/login?next=%2Fpersonal%2Fkarta`)
+    await page.fill('[data-testid=login-email]', 'planner@kavlinge.demo')
+    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'planner'))
+    await page.click('[data-testid=login-submit]')
+    await page.waitForURL(/\/personal\/karta/)
+    // The sign-in page asked for a session before there was one (401); from here on nothing may fail.
+    problems.length = 0
+
+    // The hotspot with the highest score: its details offer "Skapa åtgärd".
+    await page.locator('.hotspot-list__item').first().click()
+    const hotspotId = await page.locator('.hotspot-list__item, [data-hotspot]').first().getAttribute('data-hotspot').catch(() => null)
+    await page.locator('.hotspot-detail__action').click()
+    await page.waitForURL(/\/personal\/atgardsplan$/)
+    const form = page.locator('[data-testid=action-form]')
+    await form.waitFor()
+    expect(await form.innerText()).toMatch(/Från hotspot: området är hotspotens yta och \d+ markeringar kopplas/)
+
+    const title = `Ny belysning och röjning, ${Date.now()}`
+    await form.locator('input[name=title]').fill(title)
+    await form.locator('textarea[name=expectedEffect]').fill('Fler känner sig trygga på kvällen')
+    await form.locator('input[name=owner]').fill('Gatuenheten')
+    await form.locator('input[name=startsOn]').fill('2026-03-01')
+    await form.locator('input[name=dueOn]').fill('2026-09-30')
+    await form.locator('input[name=indicator]').fill('Andel trygga i trygghetsmätningen')
+    await form.locator('select[name=status]').selectOption('planned')
+    await form.locator('input[name=isPublic]').check()
+    await form.locator('textarea[name=publicNote]').fill('Nya lampor och buskar röjda längs gångvägen.')
+    await form.locator('button[type=submit]').click()
+    await form.waitFor({ state: 'detached' })
+
+    const items = (await page.evaluate(() => fetch('/api/staff/actions').then((r) => r.json()))).items as Item[]
+    const item = items.find((i) => i.title === title)!
+    expect(item).toMatchObject({ status: 'planned', areaSource: 'hotspot', area: { type: 'MultiPolygon' } })
+    if (hotspotId) expect(item.hotspotRef).toBe(hotspotId)
+    expect(item.pinIds.length).toBeGreaterThan(0)
+    for (const pinId of item.pinIds.slice(0, 3)) {
+      expect((await (await fetch(`${app.url}/api/pins/${pinId}`)).json()).status).toBe('action_planned')
+    }
+
+    const row = page.locator(`[data-testid=action-row-${item.id}]`)
+    await row.waitFor()
+    await page.locator('.action-timeline__bar').first().waitFor()
+    await page.waitForTimeout(500)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'action-plan.png'), fullPage: true })
+
+    // Mark it done.
+    await row.getByRole('button').click()
+    await form.waitFor()
+    await form.locator('select[name=status]').selectOption('done')
+    await form.locator('button[type=submit]').click()
+    await form.waitFor({ state: 'detached' })
+    await row.locator('.action-status--done').waitFor()
+    for (const pinId of item.pinIds.slice(0, 3)) {
+      expect((await (await fetch(`${app.url}/api/pins/${pinId}`)).json()).status).toBe('done')
+    }
+    const detail = await page.evaluate((id) => fetch(`/api/staff/actions/${id}`).then((r) => r.json()), item.id)
+    expect(detail.history.map((h: { action: string }) => h.action)).toEqual(['action_item.status', 'action_item.create'])
+
+    const csv = await page.evaluate(() => fetch('/api/staff/actions/export.csv').then((r) => r.text()))
+    expect(csv).toContain(title)
+
+    await page.emulateMedia({ media: 'print' })
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'action-plan-print.png'), fullPage: true })
+    expect(await page.locator('.staff-nav').isVisible()).toBe(false)
+    await page.emulateMedia({ media: 'screen' })
+
+    // Residents see it on /resultat, and in the Atom feed.
+    await page.goto(`${app.url}/resultat`)
+    const done = page.locator('[data-testid=results-done]')
+    await done.getByText(title).waitFor()
+    expect(await done.innerText()).toContain('Nya lampor och buskar röjda längs gångvägen.')
+    await page.locator('[data-testid=results-stats]').waitFor()
+    expect(await page.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href')).toBe('/api/results/feed.atom')
+    await page.waitForTimeout(500)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'results.png'), fullPage: true })
+    const feed = await (await fetch(`${app.url}/api/results/feed.atom`)).text()
+    expect(feed).toContain(`<title>${title}</title>`)
+
+    expect(problems).toEqual([])
+    await page.close()
+  })
+})
