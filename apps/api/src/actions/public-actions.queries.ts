@@ -84,3 +84,39 @@ export async function actionItemForPin(db: Db, municipalityId: number, pinId: nu
     .executeTakeFirst()
   return row ? toPublic(row) : null
 }
+
+/** What an Open311 service request shows of the public action item its pin is linked to. */
+export interface PinActionNote {
+  title: string
+  publicNote: string | null
+  organisationSv: string
+  organisationEn: string
+  partnerOrganisation: string | null
+}
+
+/**
+ * For each of the pins, the most recently changed public action item linking it (planned, in
+ * progress or done), with its responsible organisation; pins without one are absent.
+ */
+export async function actionNotesForPins(db: Db, municipalityId: number, pinIds: number[]): Promise<Map<number, PinActionNote>> {
+  if (pinIds.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('action_item_pin as l')
+    .innerJoin('action_item as a', (j) => j.onRef('a.municipality_id', '=', 'l.municipality_id').onRef('a.id', '=', 'l.action_item_id'))
+    .innerJoin('action_organisation as o', (j) => j.onRef('o.municipality_id', '=', 'a.municipality_id').onRef('o.key', '=', 'a.organisation_key'))
+    .select(['l.pin_id', 'a.title', 'a.public_note', 'a.partner_organisation', 'o.label_sv', 'o.label_en'])
+    .where('l.municipality_id', '=', municipalityId)
+    .where('l.pin_id', 'in', pinIds)
+    .where('a.is_public', '=', true)
+    .where('a.status', 'in', PUBLIC_ACTION_STATUSES)
+    .orderBy('a.updated_at', 'asc')
+    .orderBy('a.id', 'asc')
+    .execute()
+  // Ascending order: the last item written per pin is its most recently changed one.
+  return new Map(
+    rows.map((r) => [
+      Number(r.pin_id),
+      { title: r.title, publicNote: r.public_note, organisationSv: r.label_sv, organisationEn: r.label_en, partnerOrganisation: r.partner_organisation },
+    ]),
+  )
+}

@@ -27,6 +27,7 @@ import { formatOfUrl, sendDocument } from './send-document.ts'
 import { readAttributes, serviceAttributes, toPinAttributes } from './service-definition.ts'
 import { toService } from './services.ts'
 import { toServiceRequest } from './to-service-request.ts'
+import { actionNotesForPins } from '../actions/public-actions.queries.ts'
 
 /** When the form of the service list or the service definitions last changed. */
 export const CHANGESET = '2026-11-29T00:00:00Z'
@@ -122,7 +123,8 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
     const filter = parseRequestsFilter(request.query, { now: new Date(), timeZone: j.timeZone, serviceCodes: new Set(j.categoryByKey.keys()) })
     const { rows, more } = await findRequests(app.db.kysely, j.municipalityId, filter)
     const byId = new Map(j.categories.map((c) => [c.id, c]))
-    const requests = rows.map((r) => toServiceRequest(r, byId.get(r.category_id)!, j.timeZone, lang(request)))
+    const actions = await actionNotesForPins(app.db.kysely, j.municipalityId, rows.map((r) => Number(r.id)))
+    const requests = rows.map((r) => toServiceRequest(r, byId.get(r.category_id)!, j.timeZone, lang(request), actions.get(Number(r.id))))
     if (more) reply.header('link', `<${nextPageUrl(request.url, filter.page + 1)}>; rel="next"`)
     return sendDocument(request, reply, request.params.format, 'service_requests', requests)
   })
@@ -133,7 +135,8 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
     const row = /^[1-9][0-9]{0,14}$/.test(raw) ? await findRequest(app.db.kysely, j.municipalityId, Number(raw)) : undefined
     if (!row) throw notFound(`No service request has the service_request_id "${raw}".`)
     const category = j.categories.find((c) => c.id === row.category_id)!
-    return sendDocument(request, reply, request.params.format, 'service_requests', [toServiceRequest(row, category, j.timeZone, lang(request))])
+    const action = (await actionNotesForPins(app.db.kysely, j.municipalityId, [Number(row.id)])).get(Number(row.id))
+    return sendDocument(request, reply, request.params.format, 'service_requests', [toServiceRequest(row, category, j.timeZone, lang(request), action)])
   })
 
   app.get('/tokens/:token.:format', { schema: tokenSchema }, async (request, reply) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { sql } from 'kysely'
 import { buildApp } from '../app.ts'
+import { createStaff, login } from '../../test/staff.ts'
 import { createApiKey, revokeApiKey } from '../api-keys/api-keys.queries.ts'
 import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
 import { INSIDE, OUTSIDE, seedTestMunicipality, TEST_BBOX, testConfig } from '../../test/fixtures.ts'
@@ -491,6 +492,29 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
       expect(Object.keys(create.responses['200'].content)).toEqual(['application/json', 'text/xml', 'application/xml'])
       expect(create.responses['403'].content['application/xml'].schema.xml).toEqual({ name: 'errors', wrapped: true })
       expect(doc.paths[`${BASE}/services.{format}`].get.responses['200'].content['text/xml'].schema.items.xml).toEqual({ name: 'service' })
+    })
+  })
+
+  describe('action items', () => {
+    it('show the linked public action item as status_notes and agency_responsible, and close the request when it is done', async () => {
+      const id = await insertPin({ category: 'speeding', daysAgo: 2 })
+      const planner = await login(app, await createStaff(db.kysely, municipalityId, 'planner'))
+      const created = await planner.inject({
+        method: 'POST',
+        url: '/api/staff/actions',
+        payload: { title: 'Hastighetskontroller', focusArea: 'traffic', organisation: 'police', pinIds: [id], status: 'planned' },
+      })
+      expect(created.statusCode, created.body).toBe(201)
+      // Not public yet: nothing shows.
+      expect(json(await get(`requests/${id}.json`))[0]).toMatchObject({ status: 'open', status_notes: null, agency_responsible: null })
+
+      const done = await planner.inject({ method: 'PATCH', url: `/api/staff/actions/${created.json().id}`, payload: { status: 'done', isPublic: true, publicNote: 'Fem kontroller i maj' } })
+      expect(done.statusCode, done.body).toBe(200)
+      const [one] = await both(`requests/${id}.{f}`, 'service_requests')
+      expect(one).toMatchObject({ status: 'closed', status_notes: 'Hastighetskontroller: Fem kontroller i maj', agency_responsible: 'Polisen' })
+      expect(json(await get(`requests/${id}.json`, { 'accept-language': 'en' }))[0].agency_responsible).toBe('Police')
+      const listed = json(await get(`requests.json?service_request_id=${id}`))
+      expect(listed[0]).toMatchObject({ status_notes: 'Hastighetskontroller: Fem kontroller i maj', agency_responsible: 'Polisen' })
     })
   })
 
