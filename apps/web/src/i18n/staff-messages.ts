@@ -29,6 +29,7 @@ const sv = {
   roles: { admin: 'Administratör', planner: 'Planerare', moderator: 'Moderator', police: 'Polis', partner: 'Partner' } as Record<StaffRole, string>,
   sections: {
     hotspots: 'Hotspotkarta',
+    traffic: 'Trafik (polis)',
     moderation: 'Moderering',
     accounts: 'Konton',
   },
@@ -119,6 +120,7 @@ const en: StaffMessages = {
   roles: { admin: 'Administrator', planner: 'Planner', moderator: 'Moderator', police: 'Police', partner: 'Partner' },
   sections: {
     hotspots: 'Hotspot map',
+    traffic: 'Traffic (police)',
     moderation: 'Moderation',
     accounts: 'Accounts',
   },

@@ -9,6 +9,7 @@ import { ModerationPage } from './moderation/ModerationPage.tsx'
 import { LOGIN_PATH, STAFF_SECTIONS, afterSignIn, sectionsFor, type SectionKey } from './staff-sections.ts'
 import { StaffSessionProvider, useStaffSession } from './staff-session.tsx'
 import { StaffShell } from './StaffShell.tsx'
+import { TrafficPage } from './TrafficPage.tsx'
 import { useStaffMessages } from './use-staff-messages.ts'
 import { useStaffPath } from './use-staff-path.ts'
 
@@ -16,6 +17,7 @@ import { useStaffPath } from './use-staff-path.ts'
 const PAGES: Record<SectionKey, ComponentType> = {
   moderation: ModerationPage,
   hotspots: HotspotsPage,
+  traffic: TrafficPage,
   accounts: AccountsPage,
 }
 

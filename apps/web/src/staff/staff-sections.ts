@@ -1,8 +1,8 @@
 import type { StaffRole } from '@trygg/domain'
 import type { StaffMessages } from '../i18n/staff-messages.ts'
-import { LOGIN_PATH, STAFF_BASE } from '../app/staff-paths.ts'
+import { LOGIN_PATH, POLICE_PATH, STAFF_BASE } from '../app/staff-paths.ts'
 
-export { LOGIN_PATH, STAFF_BASE, isStaffPath } from '../app/staff-paths.ts'
+export { LOGIN_PATH, POLICE_PATH, STAFF_BASE, isStaffPath } from '../app/staff-paths.ts'
 
 export type SectionKey = keyof StaffMessages['sections']
 
@@ -13,6 +13,7 @@ export type SectionKey = keyof StaffMessages['sections']
  */
 export const STAFF_SECTIONS: readonly { key: SectionKey; path: string; roles: readonly StaffRole[] }[] = [
   { key: 'moderation', path: `${STAFF_BASE}/moderering`, roles: ['moderator', 'admin', 'planner'] },
+  { key: 'traffic', path: POLICE_PATH, roles: ['police', 'planner', 'admin'] },
   { key: 'hotspots', path: `${STAFF_BASE}/karta`, roles: ['planner', 'police', 'admin'] },
   { key: 'accounts', path: `${STAFF_BASE}/konton`, roles: ['admin'] },
 ]
@@ -24,5 +25,5 @@ export function sectionsFor(role: StaffRole) {
 /** Where to go after sign-in: `?next=` when it is a workspace path on this site, else the workspace. */
 export function afterSignIn(search: string): string {
   const next = new URLSearchParams(search).get('next')
-  return next && /^\/personal(\/[\w-]*)*$/.test(next) ? next : STAFF_BASE
+  return next && /^\/(personal|polis)(\/[\w-]*)*$/.test(next) ? next : STAFF_BASE
 }
