@@ -135,12 +135,14 @@ async function hullTrends(db: Kysely<Database>, filter: PinFilter, hulls: string
       SELECT (t.ordinality - 1)::integer AS k, ST_SetSRID(ST_GeomFromGeoJSON(t.value::text), 4326) AS g
         FROM json_array_elements(${JSON.stringify(hulls.map((h) => JSON.parse(h)))}::json) WITH ORDINALITY AS t(value, ordinality)
     )
-    SELECT h.k,
-           count(*) FILTER (WHERE p.created_at >= ${previousStart} AND p.created_at < ${recentStart})::integer AS previous,
-           count(*) FILTER (WHERE p.created_at >= ${recentStart} AND p.created_at <= ${now})::integer AS recent
+    SELECT h.k, c.previous, c.recent
       FROM hull AS h
-      LEFT JOIN pin AS p ON ST_Covers(h.g, p.geom) AND ${pinWhere('p', filter)}
-     GROUP BY h.k
+      CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE p.created_at >= ${previousStart} AND p.created_at < ${recentStart})::integer AS previous,
+               count(*) FILTER (WHERE p.created_at >= ${recentStart} AND p.created_at <= ${now})::integer AS recent
+          FROM pin AS p
+         WHERE p.geom && h.g AND ST_Covers(h.g, p.geom) AND p.created_at >= ${previousStart} AND ${pinWhere('p', filter)}
+      ) AS c
      ORDER BY h.k`.execute(db)
   return rows.map((r) => ({ previous: r.previous, recent: r.recent }))
 }
