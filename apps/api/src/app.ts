@@ -26,6 +26,7 @@ import moderation from './moderation/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
 import pins from './pins/index.ts'
+import police from './police/index.ts'
 import publicConfig from './public-config/index.ts'
 import results from './results/index.ts'
 import securityHeaders from './security/security-headers.ts'
@@ -91,6 +92,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
         { name: 'moderation', description: 'Pre-moderation of what residents write' },
         { name: 'administration', description: 'Staff accounts and the audit log' },
         { name: 'action plan', description: 'Action items linked to pins; their public side at /api/results' },
+        { name: 'police', description: 'Traffic problem areas, controls and lägesbild snapshots for police' },
       ],
       components: { securitySchemes: STAFF_SECURITY_SCHEME },
     },
@@ -122,6 +124,8 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
       resolveMunicipalityId: (request) => request.staff!.municipalityId,
     },
   )
+
+  await app.register(police, { config })
 
   const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null
   if (webDist) {

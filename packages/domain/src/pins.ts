@@ -4,6 +4,11 @@ import { MAX_COMMENT_LENGTH } from './limits.ts'
 
 export const TimeOfDaySchema = Type.Union([Type.Literal('morning'), Type.Literal('day'), Type.Literal('evening'), Type.Literal('night')])
 
+/** The optional "Vilka dagar?" answer: which days the place feels unsafe on. */
+export const DayTypeSchema = Type.Union([Type.Literal('weekday'), Type.Literal('weekend'), Type.Literal('both')], {
+  description: 'Which days the place feels unsafe on: weekdays, weekends or both',
+})
+
 export const CategoryKey = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', examples: ['speeding'] })
 
 /** What a resident sends to mark a place. Unknown fields are refused. */
@@ -15,6 +20,7 @@ export const NewPin = Type.Object(
     severity: Type.Integer({ minimum: 1, maximum: 5, description: 'How unsafe: 1 (a little) to 5 (very)', examples: [4] }),
     timesOfDay: Type.Array(TimeOfDaySchema, { minItems: 1, maxItems: 4, uniqueItems: true, examples: [['evening', 'night']] }),
     comment: Type.Optional(Type.String({ maxLength: MAX_COMMENT_LENGTH, description: 'Shown publicly only after moderation' })),
+    dayType: Type.Optional(DayTypeSchema),
   },
   { additionalProperties: false, $id: 'NewPin' },
 )

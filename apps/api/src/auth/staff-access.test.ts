@@ -4,6 +4,8 @@ import { sql } from 'kysely'
 import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
 import { buildApp } from '../app.ts'
 import { createApiKey } from '../api-keys/api-keys.queries.ts'
+import { insertControl } from '../police/controls.queries.ts'
+import { insertSnapshot } from '../police/snapshots.queries.ts'
 import { insertPinInsideBoundary } from '../pins/pins.queries.ts'
 import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
 import { INSIDE, TEST_BOUNDARY, seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
@@ -28,6 +30,12 @@ interface Ctx {
   category(t: Tenant): Promise<number>
   /** A new action item in the municipality, assigned to the test partner's organisation. */
   actionItem(t: Tenant): Promise<number>
+  /** Three new speeding pins close together: a traffic area. */
+  trafficPins(t: Tenant): Promise<void>
+  /** A new traffic control in the municipality. */
+  control(t: Tenant): Promise<number>
+  /** A new lägesbild snapshot in the municipality. */
+  snapshot(t: Tenant): Promise<number>
 }
 
 interface Sample {
@@ -37,7 +45,7 @@ interface Sample {
   isolated(ctx: Ctx, res: LightMyRequestResponse, target: { id?: number }): Promise<void>
 }
 
-const rowsOf = async (ctx: Ctx, table: 'pin' | 'staff_account' | 'audit_log' | 'api_key' | 'campaign' | 'category' | 'action_item', ids: number[]) =>
+const rowsOf = async (ctx: Ctx, table: 'pin' | 'staff_account' | 'audit_log' | 'api_key' | 'campaign' | 'category' | 'action_item' | 'police_control' | 'police_snapshot', ids: number[]) =>
   ids.length === 0
     ? []
     : (await sql<{ m: number }>`SELECT municipality_id AS m FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(ctx.db.kysely)).rows.map((r) => r.m)
@@ -84,6 +92,35 @@ const onActionItem = (method: 'GET' | 'PATCH', payload?: object): Sample => ({
 })
 
 let emailSeq = 0
+
+const CONTROL = { kind: 'speed_check', place: { type: 'Point', coordinates: [INSIDE.lon, INSIDE.lat] }, date: '2026-02-20', startTime: '07:00', endTime: '08:00', vehiclesChecked: 20, violations: 2 } as const
+
+/** Acting on B's control answers 404 and leaves it as it was. */
+const onControl = (suffix: string, payload?: object): Sample => ({
+  async request(ctx, t) {
+    const id = await ctx.control(t)
+    return { url: `/api/police/controls/${id}${suffix}`, ...(payload ? { payload } : {}) }
+  },
+  async isolated(ctx, res, target) {
+    expect(res.statusCode).toBe(404)
+    const row = await ctx.db.kysely.selectFrom('police_control').selectAll().where('id', '=', target.id!).executeTakeFirstOrThrow()
+    expect([row.violations, row.updated_at.getTime()]).toEqual([2, row.created_at.getTime()])
+  },
+})
+
+/** Reading B's snapshot answers 404. */
+const onSnapshot = (suffix: string): Sample => ({
+  async request(ctx, t) {
+    return { url: `/api/police/snapshots/${await ctx.snapshot(t)}${suffix}` }
+  },
+  async isolated(_ctx, res) {
+    expect(res.statusCode).toBe(404)
+  },
+})
+
+/**
+ * One sample per staff route. A route without one fails the matrix test: adding a staff route
+ * means saying here how it is used and how it stays within its municipality.
 
 /**
  * One sample per staff route. A route without one fails the matrix test: adding a staff route
@@ -307,6 +344,67 @@ const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/staff/actions/:id': onActionItem('GET'),
   'PATCH /api/staff/actions/:id': onActionItem('PATCH', { status: 'planned' }),
+  'GET /api/police/areas': {
+    async request(ctx, t) {
+      await ctx.trafficPins('A')
+      if (t === 'B') await ctx.trafficPins('B')
+      return {}
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids: number[] = res.json().features.flatMap((f: { properties: { pinIds: number[] } }) => f.properties.pinIds)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'pin', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'GET /api/police/controls': {
+    async request(ctx, t) {
+      await ctx.control('A')
+      await ctx.control(t)
+      return {}
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().controls.map((c: { id: number }) => c.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'police_control', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'POST /api/police/controls': {
+    request: async () => ({ payload: CONTROL }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(201)
+      expect(await rowsOf(ctx, 'police_control', [res.json().id])).toEqual([ctx.municipality.A])
+    },
+  },
+  'PATCH /api/police/controls/:id': onControl('', { violations: 5 }),
+  'DELETE /api/police/controls/:id': onControl(''),
+  'GET /api/police/controls/:id/effect': onControl('/effect'),
+  'GET /api/police/snapshots': {
+    async request(ctx, t) {
+      await ctx.snapshot('A')
+      await ctx.snapshot(t)
+      return {}
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().snapshots.map((s: { id: number }) => s.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'police_snapshot', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'POST /api/police/snapshots': {
+    request: async () => ({ payload: { name: 'Lägesbild' } }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(201)
+      expect(await rowsOf(ctx, 'police_snapshot', [res.json().id])).toEqual([ctx.municipality.A])
+      const ids: number[] = res.json().controls.map((c: { id: number }) => c.id)
+      expect(new Set(await rowsOf(ctx, 'police_control', ids))).toEqual(new Set(ids.length ? [ctx.municipality.A] : []))
+    },
+  },
+  'GET /api/police/snapshots/:id': onSnapshot(''),
+  'GET /api/police/snapshots/:id/export.geojson': onSnapshot('/export.geojson'),
+  'GET /api/police/snapshots/:id/export.csv': onSnapshot('/export.csv'),
 }
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`
@@ -327,6 +425,9 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
     const lighting = async (m: number) =>
       (await db.kysely.selectFrom('category').select('id').where('municipality_id', '=', m).where('key', '=', 'lighting').executeTakeFirstOrThrow()).id
     const categories = { A: await lighting(municipality.A), B: await lighting(municipality.B) }
+    const speedingOf = async (m: number) =>
+      (await db.kysely.selectFrom('category').select('id').where('municipality_id', '=', m).where('key', '=', 'speeding').executeTakeFirstOrThrow()).id
+    const speeding = { A: await speedingOf(municipality.A), B: await speedingOf(municipality.B) }
     let accountSeq = 0
     ctx = {
       municipality,
@@ -360,6 +461,21 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
       },
       async apiKey(t) {
         return (await createApiKey(db.kysely, { name: `Nyckel ${t}`, municipalityId: municipality[t] })).info.id
+      },
+      async trafficPins(t) {
+        for (const d of [0, 0.0001, 0.0002]) {
+          const pin = { lat: INSIDE.lat + d, lon: INSIDE.lon, category: 'speeding', severity: 4, timesOfDay: ['evening' as const] }
+          await insertPinInsideBoundary(db.kysely, { municipalityId: municipality[t], categoryId: speeding[t], campaignId: null, pin, source: 'web', followTokenHash: null })
+        }
+      },
+      async control(t) {
+        const at = new Date('2026-02-21T10:00:00Z')
+        return insertControl(db.kysely, municipality[t], { ...CONTROL, place: { ...CONTROL.place, coordinates: [...CONTROL.place.coordinates] }, notes: null, area: null, actionItemId: null }, await ctx.account(t), at)
+      },
+      async snapshot(t) {
+        const diff = { previousId: null, counts: { new: 0, grown: 0, shrunk: 0, unchanged: 0, gone: 0 }, changes: [] }
+        const parameters = { eps: 75, minPoints: 3, categories: ['speeding'], from: null, to: null }
+        return insertSnapshot(db.kysely, { municipalityId: municipality[t], name: `Lägesbild ${t}`, takenAt: new Date(), createdBy: await ctx.account(t), previousId: null, parameters, areas: [], controls: [], diff })
       },
     }
     app = await buildApp({ config: testConfig(), db })

@@ -183,6 +183,40 @@ export interface ActionItemPinTable {
   pin_id: number
 }
 
+export interface PoliceControlTable {
+  municipality_id: number
+  id: Generated<number>
+  kind: 'speed_check' | 'behaviour_monitoring'
+  geom: string
+  /** `YYYY-MM-DD` (the date type is read as text) */
+  control_date: ColumnType<string, string, string>
+  /** `HH:MM:SS` */
+  start_time: string
+  end_time: string
+  vehicles_checked: number
+  violations: number
+  notes: string | null
+  area_key: string | null
+  area_geom: string | null
+  action_item_id: number | null
+  created_by: number | null
+  created_at: Date
+  updated_at: Date
+}
+
+export interface PoliceSnapshotTable {
+  municipality_id: number
+  id: Generated<number>
+  name: string
+  taken_at: Date
+  created_by: number | null
+  previous_id: number | null
+  parameters: ColumnType<unknown, string, never>
+  areas: ColumnType<unknown, string, never>
+  controls: ColumnType<unknown, string, never>
+  diff: ColumnType<unknown, string, never>
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -199,4 +233,6 @@ export interface Database {
   action_organisation: ActionChoiceTable
   action_item: ActionItemTable
   action_item_pin: ActionItemPinTable
+  police_control: PoliceControlTable
+  police_snapshot: PoliceSnapshotTable
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { sql, type Kysely } from 'kysely'
-import { timesOfDayToMask } from '@trygg/domain'
+import { DEFAULT_CATEGORIES, timesOfDayToMask } from '@trygg/domain'
 import type { Feature, MultiPolygon } from 'geojson'
 import type { Database } from '../db/schema.ts'
 import { createCampaign, createMunicipality } from '../municipality/municipality.setup.ts'
@@ -50,7 +50,9 @@ export async function seedDemo(db: Kysely<Database>, options: { seed?: number; c
     if (c.year) campaignByYear.set(c.year, id)
   }
   const pins = generateDemoPins({ seed: options.seed ?? 2026, count: options.count ?? 2000, boundary })
-  const rows = pins.map((p) => ({
+  const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', weekday: 'short' })
+  const traffic = new Set(DEFAULT_CATEGORIES.filter((c) => c.group === 'traffic').map((c) => c.key))
+  const rows = pins.map((p, i) => ({
     lon: p.lon,
     lat: p.lat,
     category: p.category,
@@ -59,13 +61,15 @@ export async function seedDemo(db: Kysely<Database>, options: { seed?: number; c
     comment: p.comment,
     campaign: campaignByYear.get(p.year) ?? null,
     created: p.createdAt.toISOString(),
+    // "Vilka dagar?": traffic pins answer with the kind of day they were marked on; one in four leaves it unsaid.
+    day: traffic.has(p.category) && i % 4 !== 0 ? (['Sat', 'Sun'].includes(weekday.format(p.createdAt)) ? 'weekend' : 'weekday') : null,
   }))
   await sql`
-    INSERT INTO pin (municipality_id, campaign_id, category_id, geom, severity, times_of_day, comment, comment_state, source, created_at)
-    SELECT ${municipalityId}, r.campaign, c.id, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), r.severity, r.times,
+    INSERT INTO pin (municipality_id, campaign_id, category_id, geom, severity, times_of_day, day_type, comment, comment_state, source, created_at)
+    SELECT ${municipalityId}, r.campaign, c.id, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), r.severity, r.times, r.day,
            r.comment, CASE WHEN r.comment IS NULL THEN 'none' ELSE 'approved' END, 'demo', r.created
       FROM json_to_recordset(${JSON.stringify(rows)}::json)
-           AS r(lon float8, lat float8, category text, severity smallint, times smallint, comment text, campaign integer, created timestamptz)
+           AS r(lon float8, lat float8, category text, severity smallint, times smallint, comment text, campaign integer, created timestamptz, day text)
       JOIN category AS c ON c.municipality_id = ${municipalityId} AND c.key = r.category`.execute(db)
   return { municipalityId, pins: pins.length }
 }

@@ -28,10 +28,10 @@ export interface InsertPin {
 export async function insertPinInsideBoundary(db: Kysely<Database>, p: InsertPin): Promise<number | undefined> {
   const comment = p.pin.comment?.trim() ? p.pin.comment : null
   const { rows } = await sql<{ id: number }>`
-    INSERT INTO pin (municipality_id, campaign_id, category_id, geom, severity, times_of_day,
+    INSERT INTO pin (municipality_id, campaign_id, category_id, geom, severity, times_of_day, day_type,
                      comment, comment_state, source, follow_token_hash, created_at)
     SELECT m.municipality_id, ${p.campaignId}, ${p.categoryId}, pt.geom, ${p.pin.severity},
-           ${timesOfDayToMask(p.pin.timesOfDay)}, ${comment}, ${comment === null ? 'none' : 'pending'},
+           ${timesOfDayToMask(p.pin.timesOfDay)}, ${p.pin.dayType ?? null}, ${comment}, ${comment === null ? 'none' : 'pending'},
            ${p.source}, ${p.followTokenHash}, ${p.createdAt ?? new Date()}
       FROM municipality AS m,
            LATERAL (SELECT ST_SetSRID(ST_MakePoint(${p.pin.lon}::float8, ${p.pin.lat}::float8), 4326) AS geom) AS pt

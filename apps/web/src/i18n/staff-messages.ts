@@ -30,6 +30,7 @@ const sv = {
   sections: {
     hotspots: 'Hotspotkarta',
     actions: 'Åtgärdsplan',
+    traffic: 'Trafik (polis)',
     moderation: 'Moderering',
     accounts: 'Konton',
     apiKeys: 'API-nycklar',
@@ -122,6 +123,7 @@ const en: StaffMessages = {
   sections: {
     hotspots: 'Hotspot map',
     actions: 'Action plan',
+    traffic: 'Traffic (police)',
     moderation: 'Moderation',
     accounts: 'Accounts',
     apiKeys: 'API keys',

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/language.tsx'
 import type { Messages } from '../i18n/messages.ts'
 import { CategoryFieldset } from './CategoryFieldset.tsx'
 import { CommentField } from './CommentField.tsx'
+import { DayTypeFieldset } from './DayTypeFieldset.tsx'
 import { toggleTimeOfDay, toNewPin, validateDraft, type DraftProblem, type PinDraft, type PinField } from './pin-draft.ts'
 import { SeverityFieldset } from './SeverityFieldset.tsx'
 import { serverFieldErrors, type ServerFieldErrors } from './server-field-errors.ts'
@@ -116,6 +117,7 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
         onChange={(time, checked) => update({ timesOfDay: toggleTimeOfDay(draft.timesOfDay, time, checked) })}
         error={errorOf('timesOfDay')}
       />
+      <DayTypeFieldset value={draft.dayType ?? null} onChange={(dayType) => update({ dayType })} />
       <CommentField value={draft.comment} onChange={(comment) => update({ comment })} error={errorOf('comment')} />
 
       <div className="form-error-slot" role="alert">

@@ -50,3 +50,12 @@ describe('toNewPin', () => {
     expect(draft.timesOfDay).toEqual(['night'])
   })
 })
+
+describe('the "Vilka dagar?" answer', () => {
+  const complete = { category: 'speeding', severity: 3, timesOfDay: ['evening' as const], comment: '' }
+  it('is sent when given and left out otherwise', () => {
+    expect(toNewPin({ ...complete, dayType: 'weekend' }, [55.8, 13.1]).dayType).toBe('weekend')
+    expect('dayType' in toNewPin({ ...complete, dayType: null }, [55.8, 13.1])).toBe(false)
+    expect('dayType' in toNewPin(complete, [55.8, 13.1])).toBe(false)
+  })
+})

@@ -1,5 +1,5 @@
 import { MAX_COMMENT_LENGTH, TIMES_OF_DAY } from '@trygg/domain/constants'
-import type { NewPin, TimeOfDay } from '@trygg/domain'
+import type { DayType, NewPin, TimeOfDay } from '@trygg/domain'
 
 /** The form's values while the resident fills it in. */
 export interface PinDraft {
@@ -7,6 +7,8 @@ export interface PinDraft {
   severity: number | null
   timesOfDay: readonly TimeOfDay[]
   comment: string
+  /** The optional "Vilka dagar?" answer; absent or null when not given. */
+  dayType?: DayType | null
 }
 
 export type PinField = 'category' | 'severity' | 'timesOfDay' | 'comment'
@@ -57,5 +59,6 @@ export function toNewPin(draft: PinDraft, place: readonly [number, number]): New
     severity: draft.severity ?? 0,
     timesOfDay: [...draft.timesOfDay],
     ...(comment ? { comment } : {}),
+    ...(draft.dayType ? { dayType: draft.dayType } : {}),
   }
 }

@@ -11,6 +11,7 @@ import { ModerationPage } from './moderation/ModerationPage.tsx'
 import { LOGIN_PATH, STAFF_SECTIONS, afterSignIn, sectionsFor, type SectionKey } from './staff-sections.ts'
 import { StaffSessionProvider, useStaffSession } from './staff-session.tsx'
 import { StaffShell } from './StaffShell.tsx'
+import { TrafficPage } from './TrafficPage.tsx'
 import { useStaffMessages } from './use-staff-messages.ts'
 import { useStaffPath } from './use-staff-path.ts'
 
@@ -19,6 +20,7 @@ const PAGES: Record<SectionKey, ComponentType> = {
   moderation: ModerationPage,
   hotspots: HotspotsPage,
   actions: ActionPlanPage,
+  traffic: TrafficPage,
   accounts: AccountsPage,
   apiKeys: ApiKeysPage,
 }

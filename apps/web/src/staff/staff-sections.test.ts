@@ -3,10 +3,10 @@ import { afterSignIn, isStaffPath, sectionsFor } from './staff-sections.ts'
 
 describe('staff sections', () => {
   it('shows each role the sections its API routes allow', () => {
-    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'hotspots', 'actions', 'accounts', 'apiKeys'])
+    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'traffic', 'hotspots', 'actions', 'accounts', 'apiKeys'])
     expect(sectionsFor('moderator').map((s) => s.key)).toEqual(['moderation'])
-    expect(sectionsFor('planner').map((s) => s.key)).toEqual(['moderation', 'hotspots', 'actions'])
-    expect(sectionsFor('police').map((s) => s.key)).toEqual(['hotspots', 'actions'])
+    expect(sectionsFor('planner').map((s) => s.key)).toEqual(['moderation', 'traffic', 'hotspots', 'actions'])
+    expect(sectionsFor('police').map((s) => s.key)).toEqual(['traffic', 'hotspots', 'actions'])
     expect(sectionsFor('partner').map((s) => s.key)).toEqual(['actions'])
   })
 
@@ -15,6 +15,8 @@ describe('staff sections', () => {
     expect(isStaffPath('/personal')).toBe(true)
     expect(isStaffPath('/personal/moderering')).toBe(true)
     expect(isStaffPath('/personal/karta')).toBe(true)
+    expect(isStaffPath('/polis')).toBe(true)
+    expect(isStaffPath('/polisen')).toBe(false)
     expect(isStaffPath('/')).toBe(false)
     expect(isStaffPath('/personalen')).toBe(false)
     expect(isStaffPath('/f/abc')).toBe(false)
@@ -23,6 +25,7 @@ describe('staff sections', () => {
   it('returns after sign-in only to a workspace path of this site', () => {
     expect(afterSignIn('?next=%2Fpersonal%2Fkonton')).toBe('/personal/konton')
     expect(afterSignIn('?next=%2Fpersonal')).toBe('/personal')
+    expect(afterSignIn('?next=%2Fpolis')).toBe('/polis')
     expect(afterSignIn('')).toBe('/personal')
     expect(afterSignIn('?next=https%3A%2F%2Fevil.example%2Fpersonal')).toBe('/personal')
     expect(afterSignIn('?next=%2F%2Fevil.example%2Fpersonal')).toBe('/personal')

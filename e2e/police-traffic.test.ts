@@ -1,0 +1,113 @@
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { startApp, type RunningApp } from './support/app-server.ts'
+import { launchChromium } from './support/browser.ts'
+import { startTileServer } from './support/tile-server.ts'
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
+
+/** The password printed for a demo account at the first start. */
+function demoPassword(output: string, role: string): string {
+  const match = new RegExp(`${role}\\s+${role}@kavlinge\\.demo\\s+(\\S+)`).exec(output)
+  if (!match) throw new Error(`No ${role} password in the start output:\n${output}`)
+  return match[1]!
+}
+
+describe('police traffic workspace in Chromium', () => {
+  let app: RunningApp
+  let tiles: Awaited<ReturnType<typeof startTileServer>>
+  let browser: Browser
+
+  beforeAll(async () => {
+    tiles = await startTileServer()
+    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await tiles?.close()
+  })
+
+  it('lets a police officer pick the worst area, record a speed check and take a snapshot that lists the area', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+    await page.goto(`${app.url}/polis`)
+    await page.waitForURL(/\/login\?next=%2Fpolis$/)
+    await page.fill('[data-testid=login-email]', 'police@kavlinge.demo')
+    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'police'))
+    await page.click('[data-testid=login-submit]')
+    await page.waitForURL(/\/polis$/)
+    // From here on (the session check before sign-in answers 401 by design) nothing may fail.
+    const errors: string[] = []
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text())
+    })
+
+    // The traffic map: areas ranked worst first, drawn on the map.
+    await page.waitForSelector('[data-testid=area-list]')
+    const areas = await page.evaluate(() => fetch('/api/police/areas').then((r) => r.json()))
+    const worst = areas.features[0].properties
+    expect(worst.rank).toBe(1)
+    expect(await page.locator('[data-testid=area-list] tbody tr').count()).toBe(areas.features.length)
+    expect(await page.locator('.traffic__map path.leaflet-interactive').count()).toBeGreaterThanOrEqual(areas.features.length)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'police-traffic-map.png') })
+
+    // The worst area: its figures and when-matrix.
+    await page.click('[data-testid=area-1]')
+    const detail = page.locator('[data-testid=area-detail]')
+    await detail.waitFor()
+    expect(await detail.locator('h3').innerText()).toBe('Område 1')
+    expect(await detail.innerText()).toContain(String(worst.pinCount))
+    const matrixTotal = await page.locator('[data-testid=when-matrix] tbody td').evaluateAll((cells) => cells.reduce((n, c) => n + Number(c.textContent), 0))
+    expect(matrixTotal).toBeGreaterThanOrEqual(worst.pinCount)
+
+    // Record a speed check at a point in the area.
+    await page.click('[data-testid=record-control]')
+    await page.waitForSelector('[data-testid=control-form]')
+    await page.waitForTimeout(500) // the map has flown to the area
+    const box = (await page.locator('.traffic__map .leaflet-container').boundingBox())!
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    expect(await page.locator('[data-testid=place-status]').innerText()).toMatch(/En punkt vald/)
+    await page.fill('[data-testid=control-date]', '2026-03-10')
+    await page.fill('[data-testid=control-start]', '07:15')
+    await page.fill('[data-testid=control-end]', '09:00')
+    await page.fill('[data-testid=control-vehicles]', '86')
+    await page.fill('[data-testid=control-violations]', '9')
+    await page.fill('[data-testid=control-notes]', 'Hastighetskontroll vid skolan')
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'police-control-form.png') })
+    await page.click('[data-testid=save-control]')
+    await page.locator('[data-testid=control-form]').waitFor({ state: 'detached' })
+    const controls = page.locator('[data-testid=area-controls] li')
+    await controls.first().waitFor()
+    expect(await controls.first().innerText()).toMatch(/Hastighetskontroll 2026-03-10 07:15–09:00: 86 fordon, 9 överträdelser/)
+    const stored = await page.evaluate(() => fetch('/api/police/controls').then((r) => r.json()))
+    expect(stored.controls).toHaveLength(1)
+    expect(stored.controls[0]).toMatchObject({ kind: 'speed_check', vehiclesChecked: 86, violations: 9, area: { id: worst.id } })
+
+    // Did it help: the before/after chart of the control.
+    await controls.first().getByRole('button', { name: 'Hjälpte det?' }).click()
+    await page.locator('[data-testid=effect-totals]').waitFor()
+    expect(await page.locator('[data-testid=effect-totals]').innerText()).toMatch(/^Före: \d+ · Efter: \d+/)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'police-area-detail.png') })
+
+    // A snapshot of the situation that lists the area.
+    await page.fill('[data-testid=snapshot-name]', 'Lägesbild mars')
+    await page.click('[data-testid=create-snapshot]')
+    const list = page.locator('[data-testid=snapshot-list]')
+    await list.waitFor()
+    expect(await list.innerText()).toContain('Lägesbild mars')
+    expect(await list.innerText()).toContain(`${areas.features.length} nya`)
+    const snapshotAreas = page.locator('[data-testid=snapshot-areas]')
+    await snapshotAreas.waitFor()
+    expect(await snapshotAreas.locator('tbody tr').first().innerText()).toMatch(new RegExp(`^Område 1\\s+${worst.pinCount}\\s`))
+    const snapshots = await page.evaluate(() => fetch('/api/police/snapshots').then((r) => r.json()))
+    const snapshot = await page.evaluate((id) => fetch(`/api/police/snapshots/${id}`).then((r) => r.json()), snapshots.snapshots[0].id)
+    expect(snapshot.areas[0]).toMatchObject({ id: worst.id, rank: 1, pinCount: worst.pinCount })
+    expect(snapshot.controls.map((c: { id: number }) => c.id)).toEqual([stored.controls[0].id])
+    await page.locator('[data-testid=snapshots]').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'police-snapshots.png'), fullPage: true })
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
