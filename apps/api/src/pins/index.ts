@@ -21,13 +21,14 @@ export default async function pins(appBase: FastifyInstance, opts: { config: Rea
         { field: 'category', message: 'is not a category of this municipality' },
       ])
     }
-    const now = new Date()
+    const now = app.now()
     const campaign = await activeCampaign(app.db.kysely, municipality.municipality_id, now)
+    if (!campaign) throw noOpenCampaign(municipality.name)
     const follow = newFollowToken()
     const id = await insertPinInsideBoundary(app.db.kysely, {
       municipalityId: municipality.municipality_id,
       categoryId: category.id,
-      campaignId: campaign?.id ?? null,
+      campaignId: campaign.id,
       pin,
       source: 'web',
       followTokenHash: follow.hash,
@@ -83,6 +84,16 @@ export default async function pins(appBase: FastifyInstance, opts: { config: Rea
     reply.header('cache-control', 'no-cache')
     return { type: 'FeatureCollection' as const, features }
   })
+}
+
+/** 409: no digital walk is running and the municipality keeps no continuous campaign open. */
+export function noOpenCampaign(municipalityName: string): AppError {
+  return new AppError(
+    409,
+    'NO_OPEN_CAMPAIGN',
+    `${municipalityName} is not collecting marks right now: no safety walk is running. Try again when the next one opens.`,
+    `${municipalityName} tar inte emot markeringar just nu: ingen trygghetsvandring pågår. Försök igen när nästa öppnar.`,
+  )
 }
 
 function parseBbox(raw: string): [number, number, number, number] {
