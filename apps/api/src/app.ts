@@ -8,6 +8,8 @@ import swaggerUi from '@fastify/swagger-ui'
 import { Ajv } from 'ajv'
 import addFormats from 'ajv-formats'
 import accounts from './accounts/index.ts'
+import agreements from './agreements/index.ts'
+import antibot from './antibot/index.ts'
 import audit from './audit/index.ts'
 import authPlugin from './auth/auth-plugin.ts'
 import { STAFF_SECURITY_SCHEME, documentRoles } from './auth/guarded-routes.ts'
@@ -106,7 +108,9 @@ export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, ho
   await app.register(authPlugin, { config })
   await app.register(health)
   await app.register(publicConfig, { config })
+  await app.register(antibot, { config })
   await app.register(pins, { config })
+  await app.register(agreements, { config })
   await app.register(auth, { config })
   await app.register(moderation)
   await app.register(accounts)

@@ -139,6 +139,19 @@ export interface PinStatusEventTable {
   created_at: Generated<Date>
 }
 
+export interface PinAgreementTable {
+  municipality_id: number
+  pin_id: number
+  device_hash: Buffer
+  created_at: Generated<Date>
+}
+
+export interface AntibotSpentTable {
+  municipality_id: number
+  signature_hash: Buffer
+  expires_at: Date
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -151,4 +164,6 @@ export interface Database {
   login_failure: LoginFailureTable
   audit_log: AuditLogTable
   pin_status_event: PinStatusEventTable
+  pin_agreement: PinAgreementTable
+  antibot_spent: AntibotSpentTable
 }

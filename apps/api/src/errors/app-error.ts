@@ -18,7 +18,7 @@ export type ErrorCode =
   | 'LAST_ADMIN'
   | 'NO_OPEN_CAMPAIGN'
   | 'ANTIBOT_FAILED'
-  | 'ALREADY_AGREED'
+  | 'RATE_LIMITED'
   | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL'
 
