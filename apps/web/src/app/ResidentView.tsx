@@ -52,6 +52,8 @@ export function ResidentView({ config }: { config: AppConfig }) {
     [announce, t],
   )
 
+  const refreshMap = useCallback(() => setRefreshKey((n) => n + 1), [])
+
   const close = useCallback(() => {
     setFlow(CLOSED)
     setLauncherFocus(true)
@@ -83,6 +85,7 @@ export function ResidentView({ config }: { config: AppConfig }) {
             onSubmitted={submitted}
             onAnother={() => setFlow(PICKING)}
             onClose={close}
+            onAgreed={refreshMap}
           />
         )}
         <div className="map-area">

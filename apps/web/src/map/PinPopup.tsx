@@ -9,6 +9,8 @@ import { CategoryIcon } from '../categories/CategoryIcon.tsx'
 import { useI18n } from '../i18n/language.tsx'
 import { categoryLabel, timeOfDayLabel } from '../i18n/localized.ts'
 import { usePopupFocus } from './use-popup-focus.ts'
+import { useResidentMessages } from '../resident/use-resident-messages.ts'
+import { formatZonedDate } from '../resident/zoned-date.ts'
 
 export interface PinPopupProps {
   pinId: number
@@ -50,6 +52,7 @@ export function PinPopup({ pinId, position, categories, timeZone, onClose }: Pin
 
 function PinDetails({ state, categories, timeZone }: { state: PinState; categories: CategoryIndex; timeZone: string }) {
   const { lang, t } = useI18n()
+  const r = useResidentMessages()
   const contentRef = useRef<HTMLDivElement>(null)
   usePopupFocus(contentRef, t.close)
 
@@ -63,8 +66,7 @@ function PinDetails({ state, categories, timeZone }: { state: PinState; categori
 
   const { pin } = state
   const category = categories.get(pin.category)
-  const dateFormat = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeZone })
-  return (
+    return (
     <div className="popup-body" tabIndex={-1} ref={contentRef} aria-labelledby="pin-popup-title">
       <h2 className="popup-title" id="pin-popup-title">
         <span className="popup-title__icon" style={{ backgroundColor: category?.color }}>
@@ -87,8 +89,10 @@ function PinDetails({ state, categories, timeZone }: { state: PinState; categori
         )}
         <dt>{t.statusHeading}</dt>
         <dd>{t.pinStatus[pin.status]}</dd>
+        <dt>{r.agreementsHeading}</dt>
+        <dd data-testid="popup-agreements">{r.agreementCount(pin.agreementCount)}</dd>
         <dt>{t.markedOn}</dt>
-        <dd>{dateFormat.format(new Date(pin.createdAt))}</dd>
+        <dd>{formatZonedDate(pin.createdAt, lang, timeZone)}</dd>
       </dl>
     </div>
   )
