@@ -20,11 +20,13 @@ import type { Db } from './db/database.ts'
 import dbPlugin from './db/db-plugin.ts'
 import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
+import follow from './follow/index.ts'
 import health from './health/index.ts'
 import hotspots, { type HotspotsOptions } from './hotspots/index.ts'
 import moderation from './moderation/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
+import pinStatus from './pin-status/index.ts'
 import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
 import securityHeaders from './security/security-headers.ts'
@@ -111,8 +113,10 @@ export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, ho
   await app.register(antibot, { config })
   await app.register(pins, { config })
   await app.register(agreements, { config })
+  await app.register(follow)
   await app.register(auth, { config })
   await app.register(moderation)
+  await app.register(pinStatus)
   await app.register(accounts)
   await app.register(audit)
   await app.register(open311, { config, prefix: '/open311/v2' })
