@@ -18,6 +18,7 @@ const sv = {
   agreementsHeading: 'Håller med',
 
   followTitle: 'Din markering',
+  categoryHeading: 'Kategori',
   followIntro: 'Här ser du vad som händer med platsen du markerade. Länken är privat.',
   followNotFound: 'Markeringen finns inte. Den kan ha tagits bort, eller så är länken fel.',
   historyHeading: 'Vad har hänt',
@@ -60,6 +61,7 @@ const en: ResidentMessages = {
   agreementsHeading: 'Agree',
 
   followTitle: 'Your mark',
+  categoryHeading: 'Category',
   followIntro: 'Here you see what happens to the place you marked. The link is private.',
   followNotFound: 'The mark does not exist. It may have been deleted, or the link is wrong.',
   historyHeading: 'What has happened',

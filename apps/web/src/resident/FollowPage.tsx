@@ -96,7 +96,7 @@ function FollowedDetails({ followed, config, token, onDeleted }: { followed: Fol
     <>
       <p className="step__help">{r.followIntro}</p>
       <dl className="popup-facts">
-        <dt>{t.categoryLegend}</dt>
+        <dt>{r.categoryHeading}</dt>
         <dd>{category ? categoryLabel(category, lang) : pin.category}</dd>
         <dt>{t.severityHeading}</dt>
         <dd>
