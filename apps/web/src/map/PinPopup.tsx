@@ -9,7 +9,7 @@ import { CategoryIcon } from '../categories/CategoryIcon.tsx'
 import { useI18n } from '../i18n/language.tsx'
 import { categoryLabel, timeOfDayLabel } from '../i18n/localized.ts'
 import { usePopupFocus } from './use-popup-focus.ts'
-import { useResidentMessages } from '../resident/use-resident-messages.ts'
+import { PopupAgree } from '../resident/PopupAgree.tsx'
 import { formatZonedDate } from '../resident/zoned-date.ts'
 
 export interface PinPopupProps {
@@ -52,7 +52,6 @@ export function PinPopup({ pinId, position, categories, timeZone, onClose }: Pin
 
 function PinDetails({ state, categories, timeZone }: { state: PinState; categories: CategoryIndex; timeZone: string }) {
   const { lang, t } = useI18n()
-  const r = useResidentMessages()
   const contentRef = useRef<HTMLDivElement>(null)
   usePopupFocus(contentRef, t.close)
 
@@ -66,7 +65,7 @@ function PinDetails({ state, categories, timeZone }: { state: PinState; categori
 
   const { pin } = state
   const category = categories.get(pin.category)
-    return (
+  return (
     <div className="popup-body" tabIndex={-1} ref={contentRef} aria-labelledby="pin-popup-title">
       <h2 className="popup-title" id="pin-popup-title">
         <span className="popup-title__icon" style={{ backgroundColor: category?.color }}>
@@ -89,8 +88,7 @@ function PinDetails({ state, categories, timeZone }: { state: PinState; categori
         )}
         <dt>{t.statusHeading}</dt>
         <dd>{t.pinStatus[pin.status]}</dd>
-        <dt>{r.agreementsHeading}</dt>
-        <dd data-testid="popup-agreements">{r.agreementCount(pin.agreementCount)}</dd>
+        <PopupAgree pinId={pin.id} count={pin.agreementCount} />
         <dt>{t.markedOn}</dt>
         <dd>{formatZonedDate(pin.createdAt, lang, timeZone)}</dd>
       </dl>
