@@ -22,7 +22,8 @@ export interface RunningApp {
 
 /**
  * Starts Trygg as `pnpm start` does (the built web app and the API on one port) with a new
- * embedded database and the demo, and waits until /api/health answers.
+ * embedded database and the demo, and waits until /api/health answers. Proof-of-work and rate
+ * limits are off unless `env` turns them on (tests of abuse protection do).
  */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
@@ -30,7 +31,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   let log = ''
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TRYGG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TRYGG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', TRYGG_ANTIBOT: 'off', TRYGG_RATE_LIMIT_PER_MIN: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (d) => (log += d))

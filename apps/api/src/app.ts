@@ -10,6 +10,8 @@ import accounts from './accounts/index.ts'
 import administration from './administration/index.ts'
 import apiKeys from './api-keys/index.ts'
 import actions from './actions/index.ts'
+import agreements from './agreements/index.ts'
+import antibot from './antibot/index.ts'
 import audit from './audit/index.ts'
 import authPlugin from './auth/auth-plugin.ts'
 import { STAFF_SECURITY_SCHEME, documentRoles } from './auth/guarded-routes.ts'
@@ -20,11 +22,13 @@ import type { Db } from './db/database.ts'
 import dbPlugin from './db/db-plugin.ts'
 import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
+import follow from './follow/index.ts'
 import health from './health/index.ts'
 import hotspots, { type HotspotsOptions } from './hotspots/index.ts'
 import moderation from './moderation/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
+import pinStatus from './pin-status/index.ts'
 import pins from './pins/index.ts'
 import police from './police/index.ts'
 import publicConfig from './public-config/index.ts'
@@ -107,9 +111,13 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   await app.register(authPlugin, { config })
   await app.register(health)
   await app.register(publicConfig, { config })
+  await app.register(antibot, { config })
   await app.register(pins, { config })
+  await app.register(agreements, { config })
+  await app.register(follow)
   await app.register(auth, { config })
   await app.register(moderation)
+  await app.register(pinStatus)
   await app.register(accounts)
   await app.register(audit)
   await app.register(actions)

@@ -26,7 +26,10 @@ export async function seedTestMunicipality(db: Kysely<Database>, slug = 'testkom
   return { municipalityId, campaignId }
 }
 
-/** Configuration for tests: no web app, defaults otherwise. */
+/**
+ * Configuration for tests: no web app, and no proof-of-work or rate limits (tests of those
+ * turn them on with overrides); defaults otherwise.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
-  return { ...loadConfig({ TRYGG_WEB_DIST: '' }), ...overrides }
+  return { ...loadConfig({ TRYGG_WEB_DIST: '', TRYGG_ANTIBOT: 'off', TRYGG_RATE_LIMIT_PER_MIN: '0' }), ...overrides }
 }

@@ -4,15 +4,20 @@ import './styles/layout.css'
 import './styles/map.css'
 import './styles/sheet.css'
 import './styles/form.css'
+import './styles/resident.css'
 import { StrictMode, Suspense, lazy } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/App.tsx'
 import { LanguageProvider } from './i18n/language.tsx'
 import { isStaffPath } from './app/staff-paths.ts'
 import { StatusProvider } from './status/status.tsx'
+import { FollowPage } from './resident/FollowPage.tsx'
+import { followTokenOf } from './resident/follow-api.ts'
 
 /** The staff workspace is a separate chunk, fetched only on /login and /personal/…. */
 const StaffApp = lazy(() => import('./staff/StaffApp.tsx'))
+
+const followToken = followTokenOf(window.location.pathname)
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
@@ -25,6 +30,8 @@ createRoot(root).render(
           <Suspense fallback={null}>
             <StaffApp />
           </Suspense>
+        ) : followToken ? (
+          <FollowPage token={followToken} />
         ) : (
           <App />
         )}

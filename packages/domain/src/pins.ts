@@ -1,4 +1,5 @@
 import Type from 'typebox'
+import { AntibotFields } from './antibot.ts'
 import { MAX_COMMENT_LENGTH } from './limits.ts'
 
 
@@ -21,6 +22,7 @@ export const NewPin = Type.Object(
     timesOfDay: Type.Array(TimeOfDaySchema, { minItems: 1, maxItems: 4, uniqueItems: true, examples: [['evening', 'night']] }),
     comment: Type.Optional(Type.String({ maxLength: MAX_COMMENT_LENGTH, description: 'Shown publicly only after moderation' })),
     dayType: Type.Optional(DayTypeSchema),
+    ...AntibotFields,
   },
   { additionalProperties: false, $id: 'NewPin' },
 )
@@ -57,6 +59,7 @@ export const PublicPin = Type.Object(
     status: PinStatus,
     campaignId: Type.Union([Type.Integer(), Type.Null()]),
     createdAt: Type.String({ format: 'date-time' }),
+    agreementCount: Type.Integer({ minimum: 0, description: 'How many residents agreed with the pin' }),
   },
   { $id: 'PublicPin' },
 )

@@ -405,6 +405,17 @@ const SAMPLES: Record<string, Sample> = {
   'GET /api/police/snapshots/:id': onSnapshot(''),
   'GET /api/police/snapshots/:id/export.geojson': onSnapshot('/export.geojson'),
   'GET /api/police/snapshots/:id/export.csv': onSnapshot('/export.csv'),
+  'POST /api/staff/pins/:id/status': {
+    async request(ctx, t) {
+      return { url: `/api/staff/pins/${await ctx.pendingPin(t)}/status`, payload: { status: 'reviewed' } }
+    },
+    async isolated(ctx, res, target) {
+      expect(res.statusCode).toBe(404)
+      const { rows } = await sql<{ s: string; n: number }>`
+        SELECT p.status AS s, (SELECT count(*)::int FROM pin_status_event AS e WHERE e.pin_id = p.id) AS n FROM pin AS p WHERE p.id = ${target.id}`.execute(ctx.db.kysely)
+      expect(rows[0]).toEqual({ s: 'received', n: 0 })
+    },
+  },
 }
 
 const routeKey = (r: { method: string; url: string }) => `${r.method} ${r.url}`

@@ -42,6 +42,14 @@ export interface Config {
   }
   /** Weeks before and after a traffic control compared by "did it help", and of the areas' trend. */
   policeEffectWeeks: number
+  /** Radius in metres of the "someone has already marked here" hint while placing a pin. */
+  nearbyRadiusM: number
+  /** Resident writes allowed per client address and minute; 0 turns rate limiting off. */
+  rateLimitPerMin: number
+  /** ALTCHA proof-of-work on resident writes; off only for trusted networks and benchmarks. */
+  antibot: boolean
+  /** HMAC key signing the challenges; null: a random key per process (one instance only). */
+  antibotSecret: string | null
 }
 
 export class ConfigError extends Error {}
@@ -70,6 +78,10 @@ export const defaults = {
   TRYGG_SESSION_ABSOLUTE_HOURS: '12', // a working day, then sign in again
   TRYGG_COOKIE_SECURE: 'auto', // Secure except on plain http to localhost
   TRYGG_POLICE_EFFECT_WEEKS: '4', // weeks before/after a control, and of a traffic area's trend
+  TRYGG_NEARBY_RADIUS_M: '25', // metres around a new pin searched for the same problem
+  TRYGG_RATE_LIMIT_PER_MIN: '20', // resident writes per client address and minute; 0 = off
+  TRYGG_ANTIBOT: 'on', // ALTCHA proof-of-work on resident writes
+  TRYGG_ANTIBOT_SECRET: '', // empty: random per process; set one shared secret for several instances
 } as const
 
 function integer(env: NodeJS.ProcessEnv, name: keyof typeof defaults, min: number, max: number): number {
@@ -124,6 +136,13 @@ function cookieSecure(env: NodeJS.ProcessEnv): 'auto' | boolean {
   throw new ConfigError(`TRYGG_COOKIE_SECURE must be auto, 1 or 0, got "${raw}"`)
 }
 
+function antibotSecret(env: NodeJS.ProcessEnv): string | null {
+  const raw = (env.TRYGG_ANTIBOT_SECRET ?? defaults.TRYGG_ANTIBOT_SECRET).trim()
+  if (!raw) return null
+  if (raw.length < 32) throw new ConfigError('TRYGG_ANTIBOT_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)')
+  return raw
+}
+
 /**
  * Reads and checks the environment. Throws a ConfigError naming the variable on the first
  * invalid value, so the process stops at start-up rather than later.
@@ -171,5 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       cookieSecure: cookieSecure(env),
     }),
     policeEffectWeeks: integer(env, 'TRYGG_POLICE_EFFECT_WEEKS', 1, 52),
+    nearbyRadiusM: integer(env, 'TRYGG_NEARBY_RADIUS_M', 1, 200),
+    rateLimitPerMin: integer(env, 'TRYGG_RATE_LIMIT_PER_MIN', 0, 100_000),
+    antibot: flag(env, 'TRYGG_ANTIBOT'),
+    antibotSecret: antibotSecret(env),
   })
 }

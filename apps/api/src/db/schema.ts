@@ -217,6 +217,19 @@ export interface PoliceSnapshotTable {
   diff: ColumnType<unknown, string, never>
 }
 
+export interface PinAgreementTable {
+  municipality_id: number
+  pin_id: number
+  device_hash: Buffer
+  created_at: Generated<Date>
+}
+
+export interface AntibotSpentTable {
+  municipality_id: number
+  signature_hash: Buffer
+  expires_at: Date
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -235,4 +248,6 @@ export interface Database {
   action_item_pin: ActionItemPinTable
   police_control: PoliceControlTable
   police_snapshot: PoliceSnapshotTable
+  pin_agreement: PinAgreementTable
+  antibot_spent: AntibotSpentTable
 }

@@ -16,6 +16,9 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'EMAIL_TAKEN'
   | 'LAST_ADMIN'
+  | 'NO_OPEN_CAMPAIGN'
+  | 'ANTIBOT_FAILED'
+  | 'RATE_LIMITED'
   | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL'
 

@@ -12,38 +12,43 @@ import { clustersSchema, createPinSchema, getPinSchema } from './pins.schema.ts'
 export default async function pins(appBase: FastifyInstance, opts: { config: Readonly<Config> }) {
   const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
 
-  app.post('/api/pins', { schema: createPinSchema }, async (request, reply) => {
-    const { municipality, categoryByKey } = await app.tenant()
-    const pin = request.body
-    const category = categoryByKey.get(pin.category)
-    if (!category || !category.active) {
-      throw new AppError(400, 'UNKNOWN_CATEGORY', `Unknown category "${pin.category}".`, `Okänd kategori "${pin.category}".`, [
-        { field: 'category', message: 'is not a category of this municipality' },
-      ])
-    }
-    const now = new Date()
-    const campaign = await activeCampaign(app.db.kysely, municipality.municipality_id, now)
-    const follow = newFollowToken()
-    const id = await insertPinInsideBoundary(app.db.kysely, {
-      municipalityId: municipality.municipality_id,
-      categoryId: category.id,
-      campaignId: campaign?.id ?? null,
-      pin,
-      source: 'web',
-      followTokenHash: follow.hash,
-      createdAt: now,
-    })
-    if (id === undefined) {
-      throw new AppError(
-        422,
-        'PIN_OUTSIDE_BOUNDARY',
-        `The place is outside ${municipality.name} municipality. Choose a place inside the boundary shown on the map.`,
-        `Platsen ligger utanför ${municipality.name} kommun. Välj en plats innanför gränsen på kartan.`,
-        [{ field: 'lat', message: 'is outside the municipality boundary' }],
-      )
-    }
-    return reply.status(201).send({ id, followToken: follow.token })
-  })
+  app.post(
+    '/api/pins',
+    { schema: createPinSchema, config: { rateLimit: app.residentRateLimit }, preHandler: app.residentWrite },
+    async (request, reply) => {
+      const { municipality, categoryByKey } = await app.tenant()
+      const pin = request.body
+      const category = categoryByKey.get(pin.category)
+      if (!category || !category.active) {
+        throw new AppError(400, 'UNKNOWN_CATEGORY', `Unknown category "${pin.category}".`, `Okänd kategori "${pin.category}".`, [
+          { field: 'category', message: 'is not a category of this municipality' },
+        ])
+      }
+      const now = app.now()
+      const campaign = await activeCampaign(app.db.kysely, municipality.municipality_id, now)
+      if (!campaign) throw noOpenCampaign(municipality.name)
+      const follow = newFollowToken()
+      const id = await insertPinInsideBoundary(app.db.kysely, {
+        municipalityId: municipality.municipality_id,
+        categoryId: category.id,
+        campaignId: campaign.id,
+        pin,
+        source: 'web',
+        followTokenHash: follow.hash,
+        createdAt: now,
+      })
+      if (id === undefined) {
+        throw new AppError(
+          422,
+          'PIN_OUTSIDE_BOUNDARY',
+          `The place is outside ${municipality.name} municipality. Choose a place inside the boundary shown on the map.`,
+          `Platsen ligger utanför ${municipality.name} kommun. Välj en plats innanför gränsen på kartan.`,
+          [{ field: 'lat', message: 'is outside the municipality boundary' }],
+        )
+      }
+      return reply.status(201).send({ id, followToken: follow.token })
+    },
+  )
 
   app.get('/api/pins/:id', { schema: getPinSchema }, async (request) => {
     const { municipality } = await app.tenant()
@@ -83,6 +88,16 @@ export default async function pins(appBase: FastifyInstance, opts: { config: Rea
     reply.header('cache-control', 'no-cache')
     return { type: 'FeatureCollection' as const, features }
   })
+}
+
+/** 409: no digital walk is running and the municipality keeps no continuous campaign open. */
+export function noOpenCampaign(municipalityName: string): AppError {
+  return new AppError(
+    409,
+    'NO_OPEN_CAMPAIGN',
+    `${municipalityName} is not collecting marks right now: no safety walk is running. Try again when the next one opens.`,
+    `${municipalityName} tar inte emot markeringar just nu: ingen trygghetsvandring pågår. Försök igen när nästa öppnar.`,
+  )
 }
 
 function parseBbox(raw: string): [number, number, number, number] {

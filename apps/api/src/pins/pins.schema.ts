@@ -1,12 +1,13 @@
 import Type from 'typebox'
 import { ClusterCollection, ClusterQuery, ErrorBody, NewPin, PinCreated, PublicPin } from '@trygg/domain'
 
-const errors = { 400: ErrorBody, 404: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 503: ErrorBody }
+const errors = { 400: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody, 429: ErrorBody, 503: ErrorBody }
 
 export const createPinSchema = {
   summary: 'Mark an unsafe place',
   description:
-    'Creates a pin inside the municipality. The comment is shown publicly only after moderation. ' +
+    'Creates a pin inside the municipality, in the running digital walk or else the open continuous campaign; ' +
+    'with neither the answer is 409 NO_OPEN_CAMPAIGN. The comment is shown publicly only after moderation. ' +
     'The answer carries the private follow token for the link /f/<token>; keep it, it is not shown again.',
   tags: ['pins'],
   body: NewPin,

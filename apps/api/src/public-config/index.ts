@@ -16,7 +16,7 @@ export default async function publicConfig(app: FastifyInstance, opts: { config:
     },
     async () => {
       const { municipality: m, categories } = await app.tenant()
-      const campaign = await activeCampaign(app.db.kysely, m.municipality_id, new Date())
+      const campaign = await activeCampaign(app.db.kysely, m.municipality_id, app.now())
       const body: AppConfig = {
         municipality: {
           slug: m.slug,

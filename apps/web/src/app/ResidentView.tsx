@@ -11,6 +11,7 @@ import { ReportLauncher } from '../report/ReportLauncher.tsx'
 import { ReportSheet } from '../report/ReportSheet.tsx'
 import { useStatus } from '../status/status.tsx'
 import { AppHeader } from './AppHeader.tsx'
+import { CampaignBanner } from '../resident/CampaignBanner.tsx'
 
 /** The resident's page: the municipality's map and the flow for marking a place. */
 export function ResidentView({ config }: { config: AppConfig }) {
@@ -51,6 +52,8 @@ export function ResidentView({ config }: { config: AppConfig }) {
     [announce, t],
   )
 
+  const refreshMap = useCallback(() => setRefreshKey((n) => n + 1), [])
+
   const close = useCallback(() => {
     setFlow(CLOSED)
     setLauncherFocus(true)
@@ -68,9 +71,10 @@ export function ResidentView({ config }: { config: AppConfig }) {
   return (
     <div className="app">
       <AppHeader municipalityName={config.municipality.name} campaignName={config.campaign?.name} />
+      <CampaignBanner config={config} />
       <main className={`app-main${flow.step === 'closed' ? '' : ' app-main--reporting'}`}>
         {flow.step === 'closed' ? (
-          <ReportLauncher municipalityName={config.municipality.name} onStart={start} autoFocus={launcherFocus} />
+          <ReportLauncher municipalityName={config.municipality.name} open={config.campaign !== null} onStart={start} autoFocus={launcherFocus} />
         ) : (
           <ReportSheet
             key={sheetKey}
@@ -81,6 +85,7 @@ export function ResidentView({ config }: { config: AppConfig }) {
             onSubmitted={submitted}
             onAnother={() => setFlow(PICKING)}
             onClose={close}
+            onAgreed={refreshMap}
           />
         )}
         <div className="map-area">

@@ -9,6 +9,8 @@ import { CategoryIcon } from '../categories/CategoryIcon.tsx'
 import { useI18n } from '../i18n/language.tsx'
 import { categoryLabel, timeOfDayLabel } from '../i18n/localized.ts'
 import { usePopupFocus } from './use-popup-focus.ts'
+import { PopupAgree } from '../resident/PopupAgree.tsx'
+import { formatZonedDate } from '../resident/zoned-date.ts'
 
 export interface PinPopupProps {
   pinId: number
@@ -63,7 +65,6 @@ function PinDetails({ state, categories, timeZone }: { state: PinState; categori
 
   const { pin } = state
   const category = categories.get(pin.category)
-  const dateFormat = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeZone })
   return (
     <div className="popup-body" tabIndex={-1} ref={contentRef} aria-labelledby="pin-popup-title">
       <h2 className="popup-title" id="pin-popup-title">
@@ -87,8 +88,9 @@ function PinDetails({ state, categories, timeZone }: { state: PinState; categori
         )}
         <dt>{t.statusHeading}</dt>
         <dd>{t.pinStatus[pin.status]}</dd>
+        <PopupAgree pinId={pin.id} count={pin.agreementCount} />
         <dt>{t.markedOn}</dt>
-        <dd>{dateFormat.format(new Date(pin.createdAt))}</dd>
+        <dd>{formatZonedDate(pin.createdAt, lang, timeZone)}</dd>
       </dl>
     </div>
   )

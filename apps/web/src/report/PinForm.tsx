@@ -1,9 +1,13 @@
 import { MAX_COMMENT_LENGTH } from '@trygg/domain/constants'
 import type { AppConfig, PinCreated } from '@trygg/domain'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { createPin } from '../api/api-client.ts'
 import { ApiError, apiErrorMessage } from '../api/api-error.ts'
+import { indexCategories } from '../categories/category-index.ts'
 import { useI18n } from '../i18n/language.tsx'
+import { NearbyPins } from '../resident/NearbyPins.tsx'
+import { proofOfWork } from '../resident/proof-of-work.ts'
+import { useResidentMessages } from '../resident/use-resident-messages.ts'
 import type { Messages } from '../i18n/messages.ts'
 import { CategoryFieldset } from './CategoryFieldset.tsx'
 import { CommentField } from './CommentField.tsx'
@@ -23,6 +27,8 @@ export interface PinFormProps {
   onSubmitted: (created: PinCreated) => void
   onChangePlace: () => void
   onCancel: () => void
+  /** after the resident agreed with a pin nearby */
+  onAgreed?: () => void
 }
 
 /** A problem with the whole form: client-side field problems, or the API's refusal. */
@@ -34,8 +40,12 @@ function problemMessage(problem: DraftProblem | undefined, t: Messages): string 
 }
 
 /** Step 2: what, how unsafe, when, and an optional comment; validated here and by the API. */
-export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onChangePlace, onCancel }: PinFormProps) {
+export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onChangePlace, onCancel, onAgreed }: PinFormProps) {
   const { lang, t } = useI18n()
+  const r = useResidentMessages()
+  const categories = useMemo(() => indexCategories(config.categories), [config.categories])
+  // The honeypot: hidden from people and from assistive technology, so only robots fill it.
+  const [website, setWebsite] = useState('')
   const headingRef = useRef<HTMLHeadingElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
   const errorBoxRef = useRef<HTMLDivElement>(null)
@@ -77,7 +87,8 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
     setFormError(null)
     setServerErrors({})
     try {
-      onSubmitted(await createPin(toNewPin(draft, place)))
+      const altcha = await proofOfWork()
+      onSubmitted(await createPin({ ...toNewPin(draft, place), ...(altcha ? { altcha } : {}), ...(website ? { website } : {}) }))
     } catch (error) {
       const body = error instanceof ApiError ? error.body : null
       const fields = serverFieldErrors(body)
@@ -111,6 +122,7 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
       </div>
 
       <CategoryFieldset categories={config.categories} value={draft.category} onChange={(category) => update({ category })} error={errorOf('category')} />
+      <NearbyPins place={place} category={draft.category} categories={categories} onAgreed={() => onAgreed?.()} />
       <SeverityFieldset value={draft.severity} onChange={(severity) => update({ severity })} error={errorOf('severity')} />
       <TimesOfDayFieldset
         value={draft.timesOfDay}
@@ -119,6 +131,11 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
       />
       <DayTypeFieldset value={draft.dayType ?? null} onChange={(dayType) => update({ dayType })} />
       <CommentField value={draft.comment} onChange={(comment) => update({ comment })} error={errorOf('comment')} />
+
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="pin-website">{r.honeypotLabel}</label>
+        <input id="pin-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={website} onChange={(e) => setWebsite(e.target.value)} />
+      </div>
 
       <div className="form-error-slot" role="alert">
         {shownFormError && (

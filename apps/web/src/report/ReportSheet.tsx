@@ -15,13 +15,15 @@ export interface ReportSheetProps {
   onSubmitted: (created: PinCreated) => void
   onAnother: () => void
   onClose: () => void
+  /** after the resident agreed with a pin nearby */
+  onAgreed?: () => void
 }
 
 /**
  * The panel that walks through marking a place: a bottom sheet on phones, a side panel
  * on wide screens. Keeps the form's draft while the resident goes back to change the place.
  */
-export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSubmitted, onAnother, onClose }: ReportSheetProps) {
+export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSubmitted, onAnother, onClose, onAgreed }: ReportSheetProps) {
   const { t } = useI18n()
   const [draft, setDraft] = useState<PinDraft>(EMPTY_DRAFT)
 
@@ -50,6 +52,7 @@ export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSu
           onSubmitted={onSubmitted}
           onChangePlace={onChangePlace}
           onCancel={onClose}
+          {...(onAgreed ? { onAgreed } : {})}
         />
       )}
       {flow.step === 'done' && <DoneStep created={flow.created} onAnother={startAnother} onClose={onClose} />}
