@@ -32,12 +32,6 @@ import { actionNotesForPins } from '../actions/public-actions.queries.ts'
 /** When the form of the service list or the service definitions last changed. */
 export const CHANGESET = '2026-11-29T00:00:00Z'
 
-/**
- * Rate limit of POST requests, read by @fastify/rate-limit when it is registered: the limit
- * that residents' writes have.
- */
-export const WRITE_RATE_LIMIT = { max: 30, timeWindow: '1 minute' } as const
-
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2'
 
 const NOTICE: Record<Language, { withComment: string; withoutComment: string }> = {
@@ -151,7 +145,8 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
     '/requests.:format',
     {
       schema: createRequestSchema,
-      config: { rateLimit: WRITE_RATE_LIMIT },
+      // The same per-address limit as residents' writes (TRYGG_RATE_LIMIT_PER_MIN).
+      config: { rateLimit: app.residentRateLimit },
       // The key is checked before the form is validated: without a valid key, nothing else is answered.
       preValidation: async (request) => {
         const key = (request.body as Record<string, unknown> | undefined)?.api_key

@@ -518,6 +518,25 @@ describe.each(ENGINES)('Open311 GeoReport v2 on %s', (engine) => {
     })
   })
 
+  describe('rate limits', () => {
+    it('limit writes per client address as for residents, answering 429 as an error list', async () => {
+      const limited = await buildApp({ config: testConfig({ rateLimitPerMin: 2 }), db })
+      try {
+        const send = () =>
+          limited.inject({ method: 'POST', url: `${BASE}/requests.json`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: form(valid()) })
+        expect((await send()).statusCode).toBe(200)
+        expect((await send()).statusCode).toBe(200)
+        const before = await pinCount()
+        const refused = await send()
+        expect(refused.statusCode).toBe(429)
+        expect(refused.json()[0]).toMatchObject({ code: 429 })
+        expect(await pinCount()).toBe(before)
+      } finally {
+        await limited.close()
+      }
+    })
+  })
+
   describe('jurisdictions', () => {
     it('takes the slug as jurisdiction_id and answers an unknown one with 404', async () => {
       expect(json(await get('services.json?jurisdiction_id=testkommun'))).toHaveLength(12)
