@@ -110,7 +110,7 @@ describe('police traffic workspace in Chromium', () => {
 
     // Printable: without navigation, tools and forms.
     await page.emulateMedia({ media: 'print' })
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.locator('[data-testid=traffic-workspace]').evaluate((el) => el.scrollIntoView())
     expect(await page.locator('.staff-nav').isVisible()).toBe(false)
     expect(await page.locator('[data-testid=create-snapshot]').isVisible()).toBe(false)
     expect(await page.locator('[data-testid=snapshot-areas]').isVisible()).toBe(true)

@@ -16,7 +16,7 @@ import { AreaList } from './AreaList.tsx'
 import { ControlForm } from './ControlForm.tsx'
 import { ControlLayer } from './ControlLayer.tsx'
 import { PlaceDrawLayer } from './PlaceDrawLayer.tsx'
-import { fetchAreas, fetchControls, fetchSnapshots, fetchTrafficGiStar } from './police-api.ts'
+import { deleteControl, fetchAreas, fetchControls, fetchSnapshots, fetchTrafficGiStar } from './police-api.ts'
 import { SnapshotPanel } from './SnapshotPanel.tsx'
 import { useTrafficMessages } from './traffic-messages.ts'
 import './traffic.css'
@@ -30,7 +30,7 @@ const MAP_HELP_ID = 'traffic-map-help'
  */
 export function TrafficWorkspace({ config }: { config: AppConfig }) {
   const { m } = useTrafficMessages()
-  const { staff } = useSignedIn()
+  const { staff, csrfToken } = useSignedIn()
   const { errorMessage } = useStaffSession()
   const { announce } = useStatus()
   const canWrite = staff.role === 'police'
@@ -64,6 +64,15 @@ export function TrafficWorkspace({ config }: { config: AppConfig }) {
     announce(m.saved)
     setReload((n) => n + 1)
     if (control.area) setSelectedId(control.area.id)
+  }
+
+  const remove = (control: Control) => {
+    deleteControl(csrfToken, control.id)
+      .then(() => {
+        announce(m.deleted)
+        setReload((n) => n + 1)
+      })
+      .catch((error: unknown) => announce(errorMessage(error), 'error'))
   }
 
   return (
@@ -128,7 +137,7 @@ export function TrafficWorkspace({ config }: { config: AppConfig }) {
             />
           )}
           {selected ? (
-            <AreaDetail area={selected} controls={areaControls} canRecord={canWrite && !recording} onRecord={() => setRecording(true)} onClose={() => setSelectedId(null)} />
+            <AreaDetail area={selected} controls={areaControls} canRecord={canWrite && !recording} onRecord={() => setRecording(true)} onDelete={canWrite ? remove : undefined} onClose={() => setSelectedId(null)} />
           ) : (
             <>
               {canWrite && !recording && (
