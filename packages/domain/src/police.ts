@@ -194,7 +194,7 @@ export type SnapshotDiff = Type.Static<typeof SnapshotDiff>
 
 export const NewSnapshot = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200, examples: ['Lägesbild vecka 14'] }),
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'Not blank', examples: ['Lägesbild vecka 14'] }),
     eps: Type.Optional(TrafficAreasQuery.properties.eps),
     minPoints: Type.Optional(TrafficAreasQuery.properties.minPoints),
     from: Type.Optional(Type.String({ format: 'date', description: 'Pins and controls from this day' })),

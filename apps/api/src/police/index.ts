@@ -166,7 +166,7 @@ export default async function police(appBase: FastifyInstance, opts: { config: R
       for (const c of changes) counts[c.change] += 1
       return insertSnapshot(trx, {
         municipalityId: staff.municipalityId,
-        name: name.trim() || name,
+        name: name.trim(),
         takenAt,
         createdBy: staff.id,
         previousId: previous?.id ?? null,
