@@ -124,6 +124,8 @@ describe.each(ENGINES)('police traffic view on %s', (engine) => {
       [{ ...valid, startTime: '25:00' }, 400, 'startTime'],
       [{ ...valid, kind: 'roadblock' }, 400, 'kind'],
       [{ ...valid, extra: 1 }, 400, ''],
+      [{ ...valid, place: { type: 'LineString', coordinates: [[A.lon, A.lat], [A.lon, A.lat]] } }, 400, 'place'],
+      [{ ...valid, place: { type: 'Point', coordinates: [A.lon, A.lat, 12] } }, 400, 'place'],
       [{ ...valid, place: { type: 'Point', coordinates: [13.0, 55.6] } }, 422, 'place'],
       [{ ...valid, areaId: 'dbscan-999999' }, 422, 'areaId'],
     ]
