@@ -1,4 +1,5 @@
 import type { AppConfig, Control, GiStarCellFeature, TrafficArea } from '@trygg/domain'
+import { booleanIntersects } from '@turf/turf'
 import { useCallback, useMemo, useState } from 'react'
 import { MapContainer, TileLayer } from 'react-leaflet'
 import { BoundaryLayer } from '../../map/BoundaryLayer.tsx'
@@ -49,7 +50,11 @@ export function TrafficWorkspace({ config }: { config: AppConfig }) {
   const features = areas.data?.features ?? []
   const selected = features.find((f) => f.properties.id === selectedId) ?? null
   const allControls = controls.data ?? []
-  const areaControls = useMemo(() => allControls.filter((c) => c.area?.id === selectedId), [allControls, selectedId])
+  // An area's history: the controls linked to it and those performed inside it.
+  const areaControls = useMemo(
+    () => (selected ? allControls.filter((c) => c.area?.id === selected.properties.id || booleanIntersects(c.place as GeoJSON.Geometry, selected.geometry as GeoJSON.Geometry)) : []),
+    [allControls, selected],
+  )
   const areaLabel = useCallback((a: TrafficArea) => `${m.areaName(a.properties.rank)}: ${a.properties.pinCount} ${m.pins.toLowerCase()}`, [m])
   const controlLabel = useCallback((c: Control) => `${m.kinds[c.kind]} ${c.date} ${c.startTime}–${c.endTime}`, [m])
   const cellLabel = useCallback((c: GiStarCellFeature) => `Gi* z = ${c.properties.z.toFixed(2)}, ${c.properties.value}`, [])
