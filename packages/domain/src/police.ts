@@ -1,6 +1,6 @@
 import Type from 'typebox'
 import { HOTSPOT_LIMITS } from './hotspot-limits.ts'
-import { PolygonGeometry, Position } from './geojson.ts'
+import { PolygonGeometry } from './geojson.ts'
 import { StaffCategory, TimeOfDayProfile } from './hotspots.ts'
 import { MAX_EFFECT_WEEKS } from './police-constants.ts'
 
@@ -64,12 +64,14 @@ export const TrafficAreasResult = Type.Object(
 )
 export type TrafficAreasResult = Type.Static<typeof TrafficAreasResult>
 
+/** [lon, lat] in WGS84, without height. */
+const LonLat = Type.Array(Type.Number(), { minItems: 2, maxItems: 2 })
 export const LineStringGeometry = Type.Object({
   type: Type.Literal('LineString'),
-  coordinates: Type.Array(Position, { minItems: 2, maxItems: 500 }),
+  coordinates: Type.Array(LonLat, { minItems: 2, maxItems: 500 }),
 })
 export const ControlPlace = Type.Union(
-  [Type.Object({ type: Type.Literal('Point'), coordinates: Position }), LineStringGeometry],
+  [Type.Object({ type: Type.Literal('Point'), coordinates: LonLat }), LineStringGeometry],
   { description: 'A point, or a road segment drawn on the map (WGS84 [lon, lat])' },
 )
 export type ControlPlace = Type.Static<typeof ControlPlace>
@@ -194,7 +196,7 @@ export type SnapshotDiff = Type.Static<typeof SnapshotDiff>
 
 export const NewSnapshot = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200, examples: ['Lägesbild vecka 14'] }),
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'Not blank', examples: ['Lägesbild vecka 14'] }),
     eps: Type.Optional(TrafficAreasQuery.properties.eps),
     minPoints: Type.Optional(TrafficAreasQuery.properties.minPoints),
     from: Type.Optional(Type.String({ format: 'date', description: 'Pins and controls from this day' })),

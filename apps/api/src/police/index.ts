@@ -69,6 +69,9 @@ export default async function police(appBase: FastifyInstance, opts: { config: R
     const fields: FieldError[] = []
     if (v.violations > v.vehiclesChecked) fields.push({ field: 'violations', message: 'must not exceed vehiclesChecked' })
     if (v.startTime === v.endTime) fields.push({ field: 'endTime', message: 'must differ from startTime' })
+    if (v.place.type === 'LineString' && new Set(v.place.coordinates.map((c) => c.join(','))).size < 2) {
+      fields.push({ field: 'place', message: 'a road segment needs two different points' })
+    }
     if (fields.length) throw invalid(fields)
     if ((body.place || !current) && !(await placeInside(app.db.kysely, ctx.area.municipalityId, v.place))) {
       throw new AppError(422, 'PIN_OUTSIDE_BOUNDARY', 'The place is outside the municipality.', 'Platsen ligger utanför kommunen.', [
@@ -166,7 +169,7 @@ export default async function police(appBase: FastifyInstance, opts: { config: R
       for (const c of changes) counts[c.change] += 1
       return insertSnapshot(trx, {
         municipalityId: staff.municipalityId,
-        name: name.trim() || name,
+        name: name.trim(),
         takenAt,
         createdBy: staff.id,
         previousId: previous?.id ?? null,

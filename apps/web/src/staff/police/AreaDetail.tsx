@@ -10,11 +10,13 @@ export interface AreaDetailProps {
   controls: readonly Control[]
   canRecord: boolean
   onRecord: () => void
+  /** deletes a control; without it there is no delete button */
+  onDelete?: (control: Control) => void
   onClose: () => void
 }
 
 /** One area: its figures, when it happens, the controls performed there and whether they helped. */
-export function AreaDetail({ area, controls, canRecord, onRecord, onClose }: AreaDetailProps) {
+export function AreaDetail({ area, controls, canRecord, onRecord, onDelete, onClose }: AreaDetailProps) {
   const { m } = useTrafficMessages()
   const [openEffect, setOpenEffect] = useState<number | null>(null)
   const p = area.properties
@@ -58,6 +60,11 @@ export function AreaDetail({ area, controls, canRecord, onRecord, onClose }: Are
               <button type="button" className="button button--small button--secondary no-print" aria-expanded={openEffect === c.id} onClick={() => setOpenEffect(openEffect === c.id ? null : c.id)}>
                 {m.effectButton}
               </button>
+              {onDelete && (
+                <button type="button" className="button button--small button--secondary no-print" onClick={() => window.confirm(m.confirmDelete) && onDelete(c)}>
+                  {m.deleteControl}
+                </button>
+              )}
               {openEffect === c.id && <EffectChart controlId={c.id} />}
             </li>
           ))}

@@ -95,36 +95,51 @@ function SnapshotAreas({ snapshot }: { snapshot: Snapshot }) {
   const change = new Map(snapshot.diff.changes.map((c) => [c.id, c]))
   const gone = snapshot.diff.changes.filter((c) => c.change === 'gone')
   return (
-    <table className="traffic-table" data-testid="snapshot-areas">
-      <thead>
-        <tr>
-          <th scope="col">{m.area}</th>
-          <th scope="col">{m.pins}</th>
-          <th scope="col">{m.meanSeverity}</th>
-          <th scope="col">{m.change}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {snapshot.areas.map((a) => {
-          const c = change.get(a.id)
-          return (
-            <tr key={a.id}>
-              <th scope="row">{m.areaName(a.rank)}</th>
-              <td>{a.pinCount}</td>
-              <td>{a.meanSeverity.toFixed(1)}</td>
-              <td>{c ? `${m.changes[c.change]}${c.change === 'grown' || c.change === 'shrunk' ? ` (${c.previousPinCount} → ${c.pinCount})` : ''}` : ''}</td>
-            </tr>
-          )
-        })}
-        {gone.map((c) => (
-          <tr key={`gone-${c.id}`} className="snapshots__gone">
-            <th scope="row">{c.id}</th>
-            <td>0</td>
-            <td />
-            <td>{`${m.changes.gone} (${c.previousPinCount} → 0)`}</td>
+    <>
+      <table className="traffic-table" data-testid="snapshot-areas">
+        <thead>
+          <tr>
+            <th scope="col">{m.area}</th>
+            <th scope="col">{m.pins}</th>
+            <th scope="col">{m.meanSeverity}</th>
+            <th scope="col">{m.change}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {snapshot.areas.map((a) => {
+            const c = change.get(a.id)
+            return (
+              <tr key={a.id}>
+                <th scope="row">{m.areaName(a.rank)}</th>
+                <td>{a.pinCount}</td>
+                <td>{a.meanSeverity.toFixed(1)}</td>
+                <td>{c ? `${m.changes[c.change]}${c.change === 'grown' || c.change === 'shrunk' ? ` (${c.previousPinCount} → ${c.pinCount})` : ''}` : ''}</td>
+              </tr>
+            )
+          })}
+          {gone.map((c) => (
+            <tr key={`gone-${c.id}`} className="snapshots__gone">
+              <th scope="row">{c.id}</th>
+              <td>0</td>
+              <td />
+              <td>{`${m.changes.gone} (${c.previousPinCount} → 0)`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {snapshot.controls.length > 0 && (
+        <>
+          <h4>{m.snapshotControls}</h4>
+          <ul className="control-list">
+            {snapshot.controls.map((c) => (
+              <li key={c.id}>
+                <strong>{m.kinds[c.kind]}</strong> {c.date} {c.startTime}–{c.endTime}: {m.controlLine(c.vehiclesChecked, c.violations)}
+                {c.area && ` · ${c.area.id}`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   )
 }

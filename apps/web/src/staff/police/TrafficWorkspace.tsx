@@ -1,4 +1,5 @@
 import type { AppConfig, Control, GiStarCellFeature, TrafficArea } from '@trygg/domain'
+import { booleanIntersects } from '@turf/turf'
 import { useCallback, useMemo, useState } from 'react'
 import { MapContainer, TileLayer } from 'react-leaflet'
 import { BoundaryLayer } from '../../map/BoundaryLayer.tsx'
@@ -16,7 +17,7 @@ import { AreaList } from './AreaList.tsx'
 import { ControlForm } from './ControlForm.tsx'
 import { ControlLayer } from './ControlLayer.tsx'
 import { PlaceDrawLayer } from './PlaceDrawLayer.tsx'
-import { fetchAreas, fetchControls, fetchSnapshots, fetchTrafficGiStar } from './police-api.ts'
+import { deleteControl, fetchAreas, fetchControls, fetchSnapshots, fetchTrafficGiStar } from './police-api.ts'
 import { SnapshotPanel } from './SnapshotPanel.tsx'
 import { useTrafficMessages } from './traffic-messages.ts'
 import './traffic.css'
@@ -30,7 +31,7 @@ const MAP_HELP_ID = 'traffic-map-help'
  */
 export function TrafficWorkspace({ config }: { config: AppConfig }) {
   const { m } = useTrafficMessages()
-  const { staff } = useSignedIn()
+  const { staff, csrfToken } = useSignedIn()
   const { errorMessage } = useStaffSession()
   const { announce } = useStatus()
   const canWrite = staff.role === 'police'
@@ -49,7 +50,11 @@ export function TrafficWorkspace({ config }: { config: AppConfig }) {
   const features = areas.data?.features ?? []
   const selected = features.find((f) => f.properties.id === selectedId) ?? null
   const allControls = controls.data ?? []
-  const areaControls = useMemo(() => allControls.filter((c) => c.area?.id === selectedId), [allControls, selectedId])
+  // An area's history: the controls linked to it and those performed inside it.
+  const areaControls = useMemo(
+    () => (selected ? allControls.filter((c) => c.area?.id === selected.properties.id || booleanIntersects(c.place as GeoJSON.Geometry, selected.geometry as GeoJSON.Geometry)) : []),
+    [allControls, selected],
+  )
   const areaLabel = useCallback((a: TrafficArea) => `${m.areaName(a.properties.rank)}: ${a.properties.pinCount} ${m.pins.toLowerCase()}`, [m])
   const controlLabel = useCallback((c: Control) => `${m.kinds[c.kind]} ${c.date} ${c.startTime}–${c.endTime}`, [m])
   const cellLabel = useCallback((c: GiStarCellFeature) => `Gi* z = ${c.properties.z.toFixed(2)}, ${c.properties.value}`, [])
@@ -64,6 +69,15 @@ export function TrafficWorkspace({ config }: { config: AppConfig }) {
     announce(m.saved)
     setReload((n) => n + 1)
     if (control.area) setSelectedId(control.area.id)
+  }
+
+  const remove = (control: Control) => {
+    deleteControl(csrfToken, control.id)
+      .then(() => {
+        announce(m.deleted)
+        setReload((n) => n + 1)
+      })
+      .catch((error: unknown) => announce(errorMessage(error), 'error'))
   }
 
   return (
@@ -128,7 +142,7 @@ export function TrafficWorkspace({ config }: { config: AppConfig }) {
             />
           )}
           {selected ? (
-            <AreaDetail area={selected} controls={areaControls} canRecord={canWrite && !recording} onRecord={() => setRecording(true)} onClose={() => setSelectedId(null)} />
+            <AreaDetail area={selected} controls={areaControls} canRecord={canWrite && !recording} onRecord={() => setRecording(true)} onDelete={canWrite ? remove : undefined} onClose={() => setSelectedId(null)} />
           ) : (
             <>
               {canWrite && !recording && (

@@ -27,3 +27,5 @@ export const fetchTrafficGiStar = (key: string, signal: AbortSignal) =>
 export const createControl = (csrfToken: string, control: NewControl) => post<Control>(`${POLICE_API}/controls`, csrfToken, control)
 export const createSnapshot = (csrfToken: string, snapshot: NewSnapshot) => post<Snapshot>(`${POLICE_API}/snapshots`, csrfToken, snapshot)
 export const exportUrl = (id: number, format: 'geojson' | 'csv') => `${POLICE_API}/snapshots/${id}/export.${format}`
+export const deleteControl = (csrfToken: string, id: number) =>
+  requestJson<null>(`${POLICE_API}/controls/${encodeURIComponent(id)}`, { method: 'DELETE', credentials: 'same-origin', headers: { 'x-csrf-token': csrfToken } })

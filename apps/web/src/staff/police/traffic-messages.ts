@@ -76,6 +76,10 @@ const sv = {
   change: 'Förändring',
   area: 'Område',
   readOnly: 'Du kan läsa trafikläget; kontroller och lägesbilder registreras av polisen.',
+  deleteControl: 'Ta bort',
+  confirmDelete: 'Ta bort kontrollen?',
+  deleted: 'Kontrollen är borttagen.',
+  snapshotControls: 'Kontroller i lägesbilden',
 }
 
 export type TrafficMessages = typeof sv
@@ -153,6 +157,10 @@ const en: TrafficMessages = {
   change: 'Change',
   area: 'Area',
   readOnly: 'You can read the traffic situation; controls and snapshots are recorded by the police.',
+  deleteControl: 'Delete',
+  confirmDelete: 'Delete the control?',
+  deleted: 'The control is deleted.',
+  snapshotControls: 'Controls in the snapshot',
 }
 
 export const TRAFFIC_MESSAGES: Record<Lang, TrafficMessages> = { sv, en }
