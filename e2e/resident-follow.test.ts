@@ -56,6 +56,9 @@ describe('agreeing and following in Chromium, with proof-of-work on', () => {
 
     // A second resident at the same place, in a browser of their own.
     const other = await browser.newPage(PHONE)
+    const problems: string[] = []
+    other.on('console', (m) => m.type() === 'error' && problems.push(m.text()))
+    other.on('pageerror', (e) => problems.push(e.message))
     await other.goto(app.url)
     await other.click('[data-testid=mark-place]')
     await other.click('[data-testid=confirm-location]')
@@ -69,6 +72,7 @@ describe('agreeing and following in Chromium, with proof-of-work on', () => {
     await offered.locator('[data-testid=agreed]').waitFor({ timeout: 30_000 })
     expect(await offered.locator('[data-testid=nearby-count]').innerText()).toBe('1 person håller med')
     await other.screenshot({ path: path.join(SCREENSHOTS, 'agree-nearby.png') })
+    expect(problems, 'console errors, CSP violations included').toEqual([])
 
     // The same device again: nothing more is counted.
     await other.reload()

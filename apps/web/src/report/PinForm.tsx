@@ -51,6 +51,7 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
   const errorBoxRef = useRef<HTMLDivElement>(null)
   const [attempted, setAttempted] = useState(false)
   const [submitting, setSubmitting] = useState(false)
+  const [verifying, setVerifying] = useState(false)
   const [serverErrors, setServerErrors] = useState<ServerFieldErrors>({})
   const [formError, setFormError] = useState<FormError | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
@@ -87,7 +88,8 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
     setFormError(null)
     setServerErrors({})
     try {
-      const altcha = await proofOfWork()
+      setVerifying(true)
+      const altcha = await proofOfWork().finally(() => setVerifying(false))
       onSubmitted(await createPin({ ...toNewPin(draft, place), ...(altcha ? { altcha } : {}), ...(website ? { website } : {}) }))
     } catch (error) {
       const body = error instanceof ApiError ? error.body : null
@@ -156,7 +158,7 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
 
       <div className="step__actions">
         <button type="submit" className="button button--primary" aria-disabled={submitting || undefined} data-testid="submit-pin">
-          {submitting ? t.submitting : t.submit}
+          {verifying ? r.verifying : submitting ? t.submitting : t.submit}
         </button>
         <button type="button" className="button button--secondary" onClick={onCancel} data-testid="cancel-report">
           {t.cancel}
