@@ -1,4 +1,5 @@
 import Type from 'typebox'
+import { PublicActionItem } from './actions.ts'
 import { PinStatus, TimeOfDaySchema } from './pins.ts'
 
 /** One step of a pin's history; `received` comes from the pin's creation. */
@@ -27,8 +28,8 @@ export const FollowedPin = Type.Object(
       createdAt: Type.String({ format: 'date-time' }),
     }),
     history: Type.Array(StatusEvent, { description: 'Oldest first, starting with received' }),
-    actionItem: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()], {
-      description: 'The action item the pin is linked to, when there is one',
+    actionItem: Type.Union([PublicActionItem, Type.Null()], {
+      description: 'The public action item (planned, in progress or done) the pin is linked to, when there is one',
     }),
   },
   { $id: 'FollowedPin' },

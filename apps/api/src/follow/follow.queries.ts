@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import { maskToTimesOfDay, type FollowedPin } from '@trygg/domain'
+import { actionItemForPin } from '../actions/public-actions.queries.ts'
 import { recordAudit } from '../audit/audit.queries.ts'
 import type { Database } from '../db/schema.ts'
 import { statusHistory } from './status-history.queries.ts'
@@ -45,8 +46,7 @@ export async function findFollowedPin(db: Kysely<Database>, municipalityId: numb
       createdAt: r.created_at.toISOString(),
     },
     history: await statusHistory(db, municipalityId, { id: r.id, createdAt: r.created_at }),
-    // Filled once action items link to pins.
-    actionItem: null,
+    actionItem: await actionItemForPin(db, municipalityId, r.id),
   }
 }
 

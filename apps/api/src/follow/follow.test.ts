@@ -120,4 +120,25 @@ describe.each(ENGINES)('following a pin on %s', (engine) => {
     const note = await db.kysely.selectFrom('audit_log').select(['action', 'actor_id', 'after']).where('entity_id', '=', String(id)).orderBy('id', 'desc').executeTakeFirstOrThrow()
     expect(note).toEqual({ action: 'pin.delete_by_author', actor_id: null, after: null })
   })
+
+  it('shows the public action item the pin is linked to, once it is public, and its status on the history', async () => {
+    const { id, followToken } = await mark()
+    const created = await planner.inject({
+      method: 'POST',
+      url: '/api/staff/actions',
+      payload: { title: 'Ny belysning i gångtunneln', focusArea: 'public_space', organisation: 'municipality', pinIds: [id], status: 'planned' },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const hidden = (await app.inject(`/api/follow/${followToken}`)).json()
+    expect(hidden.actionItem).toBeNull()
+    expect(hidden.history.map((e: { status: string }) => e.status)).toContain('action_planned')
+
+    clock.advance(MINUTE)
+    const published = await planner.inject({ method: 'PATCH', url: `/api/staff/actions/${created.json().id}`, payload: { isPublic: true, publicNote: 'Lamporna byts i juni', status: 'done' } })
+    expect(published.statusCode, published.body).toBe(200)
+    const shown = (await app.inject(`/api/follow/${followToken}`)).json()
+    expect(shown.actionItem).toMatchObject({ id: created.json().id, title: 'Ny belysning i gångtunneln', status: 'done', publicNote: 'Lamporna byts i juni' })
+    expect(shown.pin.status).toBe('done')
+    expect(shown.history.at(-1)).toMatchObject({ status: 'done' })
+  })
 })

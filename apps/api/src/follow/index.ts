@@ -22,7 +22,7 @@ export default async function follow(appBase: FastifyInstance) {
         summary: "The author's view of a pin through its private follow token",
         description:
           'The pin (with its own comment and moderation state), its status history from received on, and the linked ' +
-          '`actionItem` (null while there is none). Unknown tokens answer 404.',
+          '`actionItem`: the public action item linked to the pin, or null. Unknown tokens answer 404.',
         tags: ['pins'],
         params: FollowParams,
         response: { 200: FollowedPin, ...errors },

@@ -140,7 +140,8 @@ function FollowedDetails({ followed, config, token, onDeleted }: { followed: Fol
       {followed.actionItem && (
         <section aria-labelledby="action-title" data-testid="follow-action">
           <h3 id="action-title">{r.actionItemHeading}</h3>
-          <p>{String((followed.actionItem as { title?: unknown }).title ?? '')}</p>
+          <p>{followed.actionItem.title}</p>
+          {followed.actionItem.publicNote && <p>{followed.actionItem.publicNote}</p>}
         </section>
       )}
 
