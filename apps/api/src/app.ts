@@ -19,6 +19,7 @@ import type { Db } from './db/database.ts'
 import dbPlugin from './db/db-plugin.ts'
 import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
+import followUp from './follow-up/index.ts'
 import health from './health/index.ts'
 import hotspots, { type HotspotsOptions } from './hotspots/index.ts'
 import moderation from './moderation/index.ts'
@@ -116,6 +117,7 @@ export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, ho
   await app.register(audit)
   await app.register(actions)
   await app.register(results, { config })
+  await app.register(followUp)
   await app.register(open311, { config, prefix: '/open311/v2' })
   if (apiKeyAdminGuard) await app.register(apiKeyAdmin, { preHandler: apiKeyAdminGuard })
   await app.register(

@@ -183,6 +183,16 @@ export interface ActionItemPinTable {
   pin_id: number
 }
 
+export interface YearlyIndicatorTable {
+  municipality_id: number
+  year: number
+  /** numeric: read as text by pg, converted at the feature's edge */
+  feel_safe_share: ColumnType<string | number | null, number | null, number | null>
+  reported_crimes: number | null
+  note: string | null
+  updated_at: Date
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -199,4 +209,5 @@ export interface Database {
   action_organisation: ActionChoiceTable
   action_item: ActionItemTable
   action_item_pin: ActionItemPinTable
+  yearly_indicator: YearlyIndicatorTable
 }
