@@ -126,6 +126,20 @@ describe('action plan in Chromium', () => {
     const feed = await (await fetch(`${app.url}/api/results/feed.atom`)).text()
     expect(feed).toContain(`<title>${title}</title>`)
 
+    // The yearly follow-up lists it, with the indicators the planner enters.
+    await page.goto(`${app.url}/personal/uppfoljning`)
+    await page.locator('[data-testid=follow-up-done]').getByText(title).waitFor()
+    await page.locator('[data-testid=follow-up-hotspots]').waitFor()
+    const indicators = page.locator('[data-testid=indicator-form]')
+    await indicators.locator('input[name=feelSafeShare]').fill('74,5')
+    await indicators.locator('input[name=reportedCrimes]').fill('1130')
+    await indicators.locator('button[type=submit]').click()
+    await page.locator('[data-testid=follow-up-indicators]').getByText('74.5').waitFor()
+    await page.emulateMedia({ media: 'print' })
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'follow-up-report.png'), fullPage: true })
+    await page.emulateMedia({ media: 'screen' })
+
     expect(problems).toEqual([])
     await page.close()
   })

@@ -21,12 +21,18 @@ export type YearlyIndicatorChange = Type.Static<typeof YearlyIndicatorChange>
 
 export const FollowUpQuery = Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2200 }) }, { additionalProperties: false })
 
+export const FollowUpCampaign = Type.Object({
+  ...CampaignResult.properties,
+  previousCategories: Type.Union([Type.Record(Type.String(), Type.Integer()), Type.Null()], { description: 'Pins per category of the previous campaign' }),
+})
+export type FollowUpCampaign = Type.Static<typeof FollowUpCampaign>
+
 /** The yearly follow-up for the council: what residents marked, what was done, the indicators. */
 export const FollowUpReport = Type.Object(
   {
     year: Type.Integer(),
     municipality: Type.String(),
-    campaigns: Type.Array(CampaignResult, { description: 'Campaigns that started in the year, each with the previous one of its kind' }),
+    campaigns: Type.Array(FollowUpCampaign, { description: 'Campaigns that started in the year, each with the previous one of its kind' }),
     categories: Type.Array(Type.Object({ key: Type.String(), labelSv: Type.String(), labelEn: Type.String() })),
     actionPlan: Type.Object({
       byFocusArea: Type.Array(

@@ -45,7 +45,10 @@ export async function setIndicators(db: Kysely<Database>, municipalityId: number
  */
 export async function followUpReport(db: Kysely<Database>, municipalityId: number, year: number, today: Date): Promise<FollowUpReport> {
   const m = await db.selectFrom('municipality').select(['name', 'time_zone']).where('municipality_id', '=', municipalityId).executeTakeFirstOrThrow()
-  const campaigns = (await campaignResults(db, municipalityId)).filter((c) => yearIn(c.campaign.startsAt, m.time_zone) === year)
+  const all = await campaignResults(db, municipalityId)
+  const campaigns = all
+    .filter((c) => yearIn(c.campaign.startsAt, m.time_zone) === year)
+    .map((c) => ({ ...c, previousCategories: all.find((p) => p.campaign.id === c.previous?.campaignId)?.categories ?? null }))
   const categories = (await listCategories(db, municipalityId)).map((c) => ({ key: c.key, labelSv: c.label_sv, labelEn: c.label_en }))
   const focusAreas = await listChoices(db, municipalityId, 'action_focus_area')
   const counts = await db

@@ -46,7 +46,7 @@ describe.each(ENGINES)('yearly follow-up on %s', (engine) => {
     expect(res.statusCode).toBe(200)
     const r = res.json()
     expect(r.campaigns.map((c: { campaign: { name: string } }) => c.campaign.name)).toEqual(['Vandring 2026'])
-    expect(r.campaigns[0]).toMatchObject({ pinCount: 5, categories: { lighting: 3, speeding: 2 }, previous: { pinCount: 4 } })
+    expect(r.campaigns[0]).toMatchObject({ pinCount: 5, categories: { lighting: 3, speeding: 2 }, previous: { pinCount: 4 }, previousCategories: { lighting: 4 } })
     expect(r.actionPlan.byFocusArea).toEqual([
       expect.objectContaining({ key: 'public_space', counts: { done: 1 } }),
       expect.objectContaining({ key: 'traffic', counts: { planned: 2 } }),

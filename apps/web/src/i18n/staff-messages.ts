@@ -30,6 +30,7 @@ const sv = {
   sections: {
     hotspots: 'Hotspotkarta',
     actions: 'Åtgärdsplan',
+    followUp: 'Uppföljning',
     moderation: 'Moderering',
     accounts: 'Konton',
   },
@@ -121,6 +122,7 @@ const en: StaffMessages = {
   sections: {
     hotspots: 'Hotspot map',
     actions: 'Action plan',
+    followUp: 'Follow-up',
     moderation: 'Moderation',
     accounts: 'Accounts',
   },

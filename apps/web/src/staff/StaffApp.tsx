@@ -4,6 +4,7 @@ import { useEffect, type ComponentType } from 'react'
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx'
 import { AccountsPage } from './accounts/AccountsPage.tsx'
 import { ActionPlanPage } from './actions/ActionPlanPage.tsx'
+import { FollowUpPage } from './follow-up/FollowUpPage.tsx'
 import { HotspotsPage } from './HotspotsPage.tsx'
 import { LoginPage } from './LoginPage.tsx'
 import { ModerationPage } from './moderation/ModerationPage.tsx'
@@ -18,6 +19,7 @@ const PAGES: Record<SectionKey, ComponentType> = {
   moderation: ModerationPage,
   hotspots: HotspotsPage,
   actions: ActionPlanPage,
+  followUp: FollowUpPage,
   accounts: AccountsPage,
 }
 
