@@ -29,6 +29,7 @@ import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
 import results from './results/index.ts'
 import securityHeaders from './security/security-headers.ts'
+import statisticsPlugin from './statistics/index.ts'
 
 export interface BuildOptions {
   config: Readonly<Config>
@@ -118,6 +119,7 @@ export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, ho
   await app.register(actions)
   await app.register(results, { config })
   await app.register(followUp)
+  await app.register(statisticsPlugin)
   await app.register(open311, { config, prefix: '/open311/v2' })
   if (apiKeyAdminGuard) await app.register(apiKeyAdmin, { preHandler: apiKeyAdminGuard })
   await app.register(

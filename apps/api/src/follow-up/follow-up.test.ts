@@ -12,6 +12,7 @@ describe.each(ENGINES)('yearly follow-up on %s', (engine) => {
   const clock = new TestClock(Date.parse('2026-11-20T10:00:00Z'))
   let planner: StaffAgent
   let police: StaffAgent
+  let ids: { c2025: number; c2026: number }
 
   beforeAll(async () => {
     db = await openTestDb(engine)
@@ -20,14 +21,16 @@ describe.each(ENGINES)('yearly follow-up on %s', (engine) => {
     const c2026 = await createCampaign(db.kysely, { municipalityId, kind: 'digital', name: 'Vandring 2026', startsAt: new Date('2026-04-01T00:00:00Z'), endsAt: new Date('2026-05-01T00:00:00Z') })
     const lighting = (await db.kysely.selectFrom('category').select('id').where('key', '=', 'lighting').executeTakeFirstOrThrow()).id
     const speeding = (await db.kysely.selectFrom('category').select('id').where('key', '=', 'speeding').executeTakeFirstOrThrow()).id
-    const pin = (campaignId: number, categoryId: number) =>
+    const pin = (campaignId: number, categoryId: number, createdAt: string) =>
       db.kysely
         .insertInto('pin')
-        .values({ municipality_id: municipalityId, campaign_id: campaignId, category_id: categoryId, geom: `SRID=4326;POINT(${INSIDE.lon} ${INSIDE.lat})`, severity: 3, times_of_day: 4, comment_state: 'none', status: 'received', moderation: 'published', source: 'demo', follow_token_hash: null, mx: 0, my: 0 })
+        .values({ municipality_id: municipalityId, campaign_id: campaignId, category_id: categoryId, geom: `SRID=4326;POINT(${INSIDE.lon} ${INSIDE.lat})`, severity: 3, times_of_day: 4, comment_state: 'none', status: 'received', moderation: 'published', source: 'demo', follow_token_hash: null, mx: 0, my: 0, created_at: new Date(createdAt) })
         .execute()
-    for (let i = 0; i < 4; i++) await pin(c2025, lighting)
-    for (let i = 0; i < 3; i++) await pin(c2026, lighting)
-    for (let i = 0; i < 2; i++) await pin(c2026, speeding)
+    for (let i = 0; i < 4; i++) await pin(c2025, lighting, '2025-04-10T12:00:00Z')
+    for (let i = 0; i < 3; i++) await pin(c2026, lighting, '2026-04-08T12:00:00Z')
+    // Sunday evening in Stockholm: still the week of Monday 13 April.
+    for (let i = 0; i < 2; i++) await pin(c2026, speeding, '2026-04-19T20:00:00Z')
+    ids = { c2025, c2026 }
     app = await buildApp({ config: testConfig(), db, clock: clock.now })
     planner = await login(app, await createStaff(db.kysely, municipalityId, 'planner'))
     police = await login(app, await createStaff(db.kysely, municipalityId, 'police'))
@@ -70,5 +73,19 @@ describe.each(ENGINES)('yearly follow-up on %s', (engine) => {
     expect((await put(planner, 2026, { feelSafeShare: 101, reportedCrimes: 1 })).statusCode).toBe(400)
     expect((await put(planner, 2026, { feelSafeShare: 50 })).statusCode).toBe(400)
     expect((await put(police, 2026, { feelSafeShare: 50, reportedCrimes: 1 })).statusCode).toBe(403)
+  })
+
+  it('gives the statistics of a campaign and of the years', async () => {
+    const latest = (await police.inject({ url: '/api/staff/statistics' })).json()
+    expect(latest.campaign.name).toBe('Vandring 2026')
+    expect(latest.byCategory).toEqual({ lighting: 3, speeding: 2 })
+    expect(latest.timeOfDay.lighting).toEqual({ morning: 0, day: 0, evening: 3, night: 0 })
+    expect(latest.weeks).toEqual([{ week: '2026-04-06', count: 3 }, { week: '2026-04-13', count: 2 }])
+    expect(latest.years).toEqual([{ year: 2025, byCategory: { lighting: 4 } }, { year: 2026, byCategory: { lighting: 3, speeding: 2 } }])
+    expect(latest.categories.find((c: { key: string }) => c.key === 'speeding')).toMatchObject({ labelSv: 'Fortkörning', group: 'traffic' })
+    const earlier = (await police.inject({ url: `/api/staff/statistics?campaign=${ids.c2025}` })).json()
+    expect(earlier.byCategory).toEqual({ lighting: 4 })
+    expect((await police.inject({ url: '/api/staff/statistics?campaign=999999' })).statusCode).toBe(404)
+    expect((await police.inject({ url: '/api/staff/statistics?campaign=x' })).statusCode).toBe(400)
   })
 })
