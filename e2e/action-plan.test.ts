@@ -140,6 +140,13 @@ describe('action plan in Chromium', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'follow-up-report.png'), fullPage: true })
     await page.emulateMedia({ media: 'screen' })
 
+    // Statistics beside the indicators.
+    await page.goto(`${app.url}/personal/statistik`)
+    await page.locator('[data-testid=statistics-years]').waitFor()
+    expect(await page.locator('.bar-chart').count()).toBeGreaterThanOrEqual(2)
+    await page.getByText('74.5').waitFor()
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'statistics.png'), fullPage: true })
+
     expect(problems).toEqual([])
     await page.close()
   })

@@ -30,6 +30,7 @@ const sv = {
   sections: {
     hotspots: 'Hotspotkarta',
     actions: 'Åtgärdsplan',
+    statistics: 'Statistik',
     followUp: 'Uppföljning',
     moderation: 'Moderering',
     accounts: 'Konton',
@@ -122,6 +123,7 @@ const en: StaffMessages = {
   sections: {
     hotspots: 'Hotspot map',
     actions: 'Action plan',
+    statistics: 'Statistics',
     followUp: 'Follow-up',
     moderation: 'Moderation',
     accounts: 'Accounts',

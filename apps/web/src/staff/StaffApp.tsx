@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../app/LanguageSwitch.tsx'
 import { AccountsPage } from './accounts/AccountsPage.tsx'
 import { ActionPlanPage } from './actions/ActionPlanPage.tsx'
 import { FollowUpPage } from './follow-up/FollowUpPage.tsx'
+import { StatisticsPage } from './statistics/StatisticsPage.tsx'
 import { HotspotsPage } from './HotspotsPage.tsx'
 import { LoginPage } from './LoginPage.tsx'
 import { ModerationPage } from './moderation/ModerationPage.tsx'
@@ -20,6 +21,7 @@ const PAGES: Record<SectionKey, ComponentType> = {
   hotspots: HotspotsPage,
   actions: ActionPlanPage,
   followUp: FollowUpPage,
+  statistics: StatisticsPage,
   accounts: AccountsPage,
 }
 

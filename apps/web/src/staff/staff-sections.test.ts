@@ -3,10 +3,10 @@ import { afterSignIn, isStaffPath, sectionsFor } from './staff-sections.ts'
 
 describe('staff sections', () => {
   it('shows each role the sections its API routes allow', () => {
-    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'hotspots', 'actions', 'followUp', 'accounts'])
+    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'hotspots', 'actions', 'statistics', 'followUp', 'accounts'])
     expect(sectionsFor('moderator').map((s) => s.key)).toEqual(['moderation'])
-    expect(sectionsFor('planner').map((s) => s.key)).toEqual(['moderation', 'hotspots', 'actions', 'followUp'])
-    expect(sectionsFor('police').map((s) => s.key)).toEqual(['hotspots', 'actions', 'followUp'])
+    expect(sectionsFor('planner').map((s) => s.key)).toEqual(['moderation', 'hotspots', 'actions', 'statistics', 'followUp'])
+    expect(sectionsFor('police').map((s) => s.key)).toEqual(['hotspots', 'actions', 'statistics', 'followUp'])
     expect(sectionsFor('partner').map((s) => s.key)).toEqual(['actions'])
   })
 

@@ -15,6 +15,7 @@ export const STAFF_SECTIONS: readonly { key: SectionKey; path: string; roles: re
   { key: 'moderation', path: `${STAFF_BASE}/moderering`, roles: ['moderator', 'admin', 'planner'] },
   { key: 'hotspots', path: `${STAFF_BASE}/karta`, roles: ['planner', 'police', 'admin'] },
   { key: 'actions', path: `${STAFF_BASE}/atgardsplan`, roles: ['planner', 'admin', 'police', 'partner'] },
+  { key: 'statistics', path: `${STAFF_BASE}/statistik`, roles: ['planner', 'admin', 'police'] },
   { key: 'followUp', path: `${STAFF_BASE}/uppfoljning`, roles: ['planner', 'admin', 'police'] },
   { key: 'accounts', path: `${STAFF_BASE}/konton`, roles: ['admin'] },
 ]
