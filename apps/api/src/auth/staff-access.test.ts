@@ -195,6 +195,19 @@ const SAMPLES: Record<string, Sample> = {
       expect(new Set(await rowsOf(ctx, 'action_item', ids))).toEqual(new Set([ctx.municipality.A]))
     },
   },
+  'GET /api/staff/actions/export.geojson': {
+    request: async (ctx, t) => {
+      const id = await ctx.actionItem(t)
+      await sql`UPDATE action_item SET area = ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(13.1, 55.8), 4326), 0.001)), area_source = 'drawn' WHERE id = ${id}`.execute(ctx.db.kysely)
+      return {}
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().features.map((f: { id: number }) => f.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'action_item', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
   'POST /api/staff/actions': {
     request: async (ctx, t) => ({ payload: { title: 'Ny belysning', focusArea: 'public_space', organisation: 'municipality', pinIds: [await ctx.pendingPin(t)] } }),
     async isolated(ctx, res) {

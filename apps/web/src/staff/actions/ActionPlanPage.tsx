@@ -14,7 +14,7 @@ import { ActionAreasLayer } from './ActionAreasLayer.tsx'
 import { ActionForm } from './ActionForm.tsx'
 import { ActionTable } from './ActionTable.tsx'
 import { ActionTimeline } from './ActionTimeline.tsx'
-import { actionCsvUrl, createActionItem, fetchActionItems, fetchActionOptions, updateActionItem } from './actions-api.ts'
+import { actionExportUrl, createActionItem, fetchActionItems, fetchActionOptions, updateActionItem } from './actions-api.ts'
 import { takeDraft, type HotspotDraft } from './hotspot-draft.ts'
 import './action-plan.css'
 
@@ -132,8 +132,11 @@ function ActionPlan({ config }: { config: AppConfig }) {
             {a.newItem}
           </button>
         )}
-        <a className="button button--secondary" href={actionCsvUrl({ status, focusArea })} download>
+        <a className="button button--secondary" href={actionExportUrl('csv', { status, focusArea })} download>
           {a.exportCsv}
+        </a>
+        <a className="button button--secondary" href={actionExportUrl('geojson', { status, focusArea })} download>
+          {a.exportGeojson}
         </a>
         <button type="button" className="button button--secondary" onClick={() => window.print()}>
           {a.print}

@@ -13,11 +13,11 @@ export function fetchActionItem(id: number, signal?: AbortSignal): Promise<Actio
   return requestJson<ActionItemDetail>(`/api/staff/actions/${encodeURIComponent(id)}`, { signal, cache: 'no-store' })
 }
 
-/** The CSV export of the items with these filters (a download link). */
-export function actionCsvUrl(filters: { status?: string; focusArea?: string }): string {
+/** The CSV or GeoJSON export of the items with these filters (a download link). */
+export function actionExportUrl(format: 'csv' | 'geojson', filters: { status?: string; focusArea?: string }): string {
   const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])))
   const query = params.toString()
-  return `/api/staff/actions/export.csv${query ? `?${query}` : ''}`
+  return `/api/staff/actions/export.${format}${query ? `?${query}` : ''}`
 }
 
 const send = <T,>(method: 'POST' | 'PATCH', path: string, csrfToken: string, body: unknown) =>
