@@ -1,4 +1,4 @@
-import type { ActionItem, ActionItemDetail, ActionItemPatch, ActionOptions, NewActionItem } from '@trygg/domain'
+import type { ActionItem, ActionItemDetail, ActionItemPatch, ActionOptions, ActionOptionsChange, NewActionItem } from '@trygg/domain'
 import { requestJson } from '../../api/api-client.ts'
 
 export function fetchActionOptions(signal?: AbortSignal): Promise<ActionOptions> {
@@ -20,7 +20,7 @@ export function actionExportUrl(format: 'csv' | 'geojson', filters: { status?: s
   return `/api/staff/actions/export.${format}${query ? `?${query}` : ''}`
 }
 
-const send = <T,>(method: 'POST' | 'PATCH', path: string, csrfToken: string, body: unknown) =>
+const send = <T,>(method: 'POST' | 'PATCH' | 'PUT', path: string, csrfToken: string, body: unknown) =>
   requestJson<T>(path, { method, headers: { 'Content-Type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) })
 
 export function createActionItem(csrfToken: string, item: NewActionItem): Promise<ActionItem> {
@@ -29,4 +29,8 @@ export function createActionItem(csrfToken: string, item: NewActionItem): Promis
 
 export function updateActionItem(csrfToken: string, id: number, patch: ActionItemPatch): Promise<ActionItem> {
   return send<ActionItem>('PATCH', `/api/staff/actions/${encodeURIComponent(id)}`, csrfToken, patch)
+}
+
+export function saveActionOptions(csrfToken: string, change: ActionOptionsChange): Promise<ActionOptions> {
+  return send<ActionOptions>('PUT', '/api/staff/actions/options', csrfToken, change)
 }
