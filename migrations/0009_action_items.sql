@@ -95,3 +95,15 @@ CREATE TABLE action_item_pin (
   FOREIGN KEY (municipality_id, pin_id) REFERENCES pin (municipality_id, id) ON DELETE CASCADE
 );
 CREATE INDEX action_item_pin_pin_idx ON action_item_pin (municipality_id, pin_id);
+
+-- Yearly indicators entered by staff for the follow-up: the share of residents who feel safe
+-- (the police survey, per cent) and the number of reported crimes. One row per year.
+CREATE TABLE yearly_indicator (
+  municipality_id  integer NOT NULL REFERENCES municipality (municipality_id),
+  year             integer NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+  feel_safe_share  numeric(5, 2) CHECK (feel_safe_share BETWEEN 0 AND 100),
+  reported_crimes  integer CHECK (reported_crimes >= 0),
+  note             text CHECK (length(note) <= 2000),
+  updated_at       timestamptz NOT NULL,
+  PRIMARY KEY (municipality_id, year)
+);

@@ -23,6 +23,7 @@ import dbPlugin from './db/db-plugin.ts'
 import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
 import follow from './follow/index.ts'
+import followUp from './follow-up/index.ts'
 import health from './health/index.ts'
 import hotspots, { type HotspotsOptions } from './hotspots/index.ts'
 import moderation from './moderation/index.ts'
@@ -34,6 +35,7 @@ import police from './police/index.ts'
 import publicConfig from './public-config/index.ts'
 import results from './results/index.ts'
 import securityHeaders from './security/security-headers.ts'
+import statisticsPlugin from './statistics/index.ts'
 
 export interface BuildOptions {
   config: Readonly<Config>
@@ -122,6 +124,8 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   await app.register(audit)
   await app.register(actions)
   await app.register(results, { config })
+  await app.register(followUp)
+  await app.register(statisticsPlugin)
   await app.register(open311, { config, prefix: '/open311/v2' })
   await app.register(apiKeys)
   await app.register(administration)

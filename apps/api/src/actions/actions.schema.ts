@@ -69,3 +69,20 @@ export const changeOptionsSchema = {
   body: ActionOptionsChange,
   response: { 200: ActionOptions, ...staffErrors },
 }
+
+export const geojsonSchema = {
+  summary: 'The action plan as GeoJSON',
+  description:
+    'The items GET /api/staff/actions answers for the same filters that have an area, as a FeatureCollection of ' +
+    'MultiPolygons whose properties are the item without its area.',
+  tags,
+  querystring: ActionListQuery,
+  produces: ['application/geo+json'],
+  response: {
+    200: Type.Object({
+      type: Type.Literal('FeatureCollection'),
+      features: Type.Array(Type.Object({ type: Type.Literal('Feature'), id: Type.Integer(), geometry: Type.Unknown(), properties: Type.Record(Type.String(), Type.Unknown()) })),
+    }),
+    ...staffErrors,
+  },
+}

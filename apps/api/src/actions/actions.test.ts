@@ -183,6 +183,20 @@ describe.each(ENGINES)('action plan on %s', (engine) => {
     expect(res.body.split('\r\n').filter(Boolean)).toHaveLength(listed + 1)
   })
 
+  it('exports the items with an area as GeoJSON', async () => {
+    const drawn = (await create({ title: 'Ritat område', focusArea: 'traffic', organisation: 'police', area: HULL, areaSource: 'drawn' })).json()
+    const res = await police.inject({ url: '/api/staff/actions/export.geojson?focusArea=traffic' })
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toMatch(/^application\/geo\+json/)
+    const fc = res.json()
+    expect(fc.type).toBe('FeatureCollection')
+    const f = fc.features.find((x: { id: number }) => x.id === drawn.id)
+    expect(f).toMatchObject({ type: 'Feature', geometry: { type: 'MultiPolygon' }, properties: { title: 'Ritat område', areaSource: 'drawn' } })
+    expect(f.properties.area).toBeUndefined()
+    const withArea = (await police.inject({ url: '/api/staff/actions?focusArea=traffic' })).json().items.filter((i: { area: unknown }) => i.area)
+    expect(fc.features).toHaveLength(withArea.length)
+  })
+
   it('publishes public items at /api/results, on the follow view of a linked pin, and done ones in the Atom feed', async () => {
     const linked = await pin()
     const hidden = (await create({ title: 'Intern åtgärd', focusArea: 'public_space', organisation: 'municipality', status: 'planned' })).json()

@@ -5,7 +5,7 @@ import { listAudit } from '../audit/audit.queries.ts'
 import { AppError, notFound } from '../errors/app-error.ts'
 import { actionPlanCsv } from './actions-csv.ts'
 import { findActionItem, listActionItems, listChoices, listPartnerOrganisations, type ActionFilter } from './actions.queries.ts'
-import { changeOptionsSchema, createSchema, exportSchema, getSchema, listSchema, optionsSchema, patchSchema } from './actions.schema.ts'
+import { changeOptionsSchema, createSchema, exportSchema, geojsonSchema, getSchema, listSchema, optionsSchema, patchSchema } from './actions.schema.ts'
 import { changeActionOptions } from './change-action-options.ts'
 import { createActionItem, updateActionItem } from './change-action-item.ts'
 
@@ -63,6 +63,18 @@ export default async function actions(appBase: FastifyInstance) {
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="atgardsplan-${day}.csv"`)
       .send(csv)
+  })
+
+  app.get('/api/staff/actions/export.geojson', { schema: geojsonSchema, config: { roles: READ } }, async (request, reply) => {
+    const items = await listActionItems(db(), request.staff!.municipalityId, filterOf(request, request.query))
+    const features = items
+      .filter((i) => i.area)
+      .map(({ area, ...properties }) => ({ type: 'Feature' as const, id: properties.id, geometry: area, properties }))
+    const day = app.now().toISOString().slice(0, 10)
+    return reply
+      .type('application/geo+json')
+      .header('content-disposition', `attachment; filename="atgardsplan-${day}.geojson"`)
+      .send({ type: 'FeatureCollection', features })
   })
 
   app.post('/api/staff/actions', { schema: createSchema, config: { roles: WRITE } }, async (request, reply) => {

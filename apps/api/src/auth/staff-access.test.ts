@@ -334,6 +334,19 @@ const SAMPLES: Record<string, Sample> = {
       expect(new Set(await rowsOf(ctx, 'action_item', ids))).toEqual(new Set([ctx.municipality.A]))
     },
   },
+  'GET /api/staff/actions/export.geojson': {
+    request: async (ctx, t) => {
+      const id = await ctx.actionItem(t)
+      await sql`UPDATE action_item SET area = ST_Multi(ST_Buffer(ST_SetSRID(ST_MakePoint(13.1, 55.8), 4326), 0.001)), area_source = 'drawn' WHERE id = ${id}`.execute(ctx.db.kysely)
+      return {}
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().features.map((f: { id: number }) => f.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'action_item', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
   'POST /api/staff/actions': {
     request: async (ctx, t) => ({ payload: { title: 'Ny belysning', focusArea: 'public_space', organisation: 'municipality', pinIds: [await ctx.pendingPin(t)] } }),
     async isolated(ctx, res) {
@@ -343,6 +356,40 @@ const SAMPLES: Record<string, Sample> = {
     },
   },
   'GET /api/staff/actions/:id': onActionItem('GET'),
+  'GET /api/staff/follow-up': {
+    request: async (ctx, t) => {
+      await ctx.actionItem(t)
+      return { url: '/api/staff/follow-up?year=2026' }
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM action_item WHERE municipality_id = ${ctx.municipality.A}`.execute(ctx.db.kysely)
+      const counted = res.json().actionPlan.byFocusArea.reduce((n: number, f: { counts: Record<string, number> }) => n + Object.values(f.counts).reduce((a, b) => a + b, 0), 0)
+      expect(counted).toBe(rows[0]!.n)
+    },
+  },
+  'GET /api/staff/statistics': {
+    request: async (ctx, t) => {
+      await ctx.pendingPin(t)
+      return { url: `/api/staff/statistics` }
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const { rows } = await sql<{ name: string }>`SELECT name FROM campaign WHERE municipality_id = ${ctx.municipality.A} ORDER BY starts_at DESC LIMIT 1`.execute(ctx.db.kysely)
+      expect(res.json().campaign.name).toBe(rows[0]!.name)
+      const { rows: pins } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pin WHERE municipality_id = ${ctx.municipality.A} AND moderation = 'published'`.execute(ctx.db.kysely)
+      const total = res.json().years.reduce((n: number, y: { byCategory: Record<string, number> }) => n + Object.values(y.byCategory).reduce((a, b) => a + b, 0), 0)
+      expect(total).toBe(pins[0]!.n)
+    },
+  },
+  'PUT /api/staff/indicators/:year': {
+    request: async () => ({ url: '/api/staff/indicators/2024', payload: { feelSafeShare: 70, reportedCrimes: 900 } }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const { rows } = await sql<{ m: number }>`SELECT municipality_id AS m FROM yearly_indicator WHERE year = 2024`.execute(ctx.db.kysely)
+      expect(rows.map((r) => r.m)).toEqual([ctx.municipality.A])
+    },
+  },
   'PATCH /api/staff/actions/:id': onActionItem('PATCH', { status: 'planned' }),
   'GET /api/police/areas': {
     async request(ctx, t) {

@@ -230,6 +230,16 @@ export interface AntibotSpentTable {
   expires_at: Date
 }
 
+export interface YearlyIndicatorTable {
+  municipality_id: number
+  year: number
+  /** numeric: read as text by pg, converted at the feature's edge */
+  feel_safe_share: ColumnType<string | number | null, number | null, number | null>
+  reported_crimes: number | null
+  note: string | null
+  updated_at: Date
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -250,4 +260,5 @@ export interface Database {
   police_snapshot: PoliceSnapshotTable
   pin_agreement: PinAgreementTable
   antibot_spent: AntibotSpentTable
+  yearly_indicator: YearlyIndicatorTable
 }

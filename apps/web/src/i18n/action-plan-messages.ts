@@ -10,6 +10,7 @@ const sv = {
   readOnly: 'Du kan läsa åtgärdsplanen men inte ändra den.',
   newItem: 'Ny åtgärd',
   exportCsv: 'Exportera CSV',
+  exportGeojson: 'Exportera GeoJSON',
   print: 'Skriv ut',
   loading: 'Laddar åtgärdsplanen…',
   loadError: 'Kunde inte hämta åtgärdsplanen.',
@@ -21,6 +22,7 @@ const sv = {
   tableHeading: 'Alla åtgärder',
   mapHeading: 'Karta',
   mapLabel: 'Karta över åtgärdernas områden',
+  mapHelp: 'Områdena har statusens färg; håll muspekaren över ett område för att se åtgärden. Piltangenterna flyttar kartan.',
   timelineHeading: 'Tidplan per fokusområde',
   noDates: 'Utan datum',
   columns: { title: 'Aktivitet', focusArea: 'Fokusområde', organisation: 'Ansvarig', period: 'Tid', status: 'Status', pins: 'Markeringar', public: 'Publik' },
@@ -65,6 +67,18 @@ const sv = {
     history: 'Ändringar',
   },
   hotspotTitle: (rank: number) => `Åtgärd vid hotspot ${rank}`,
+  choices: {
+    heading: 'Fokusområden och ansvariga organisationer',
+    focusAreas: 'Fokusområden',
+    organisations: 'Ansvariga organisationer',
+    key: 'Nyckel',
+    labelSv: 'Svenska',
+    labelEn: 'Engelska',
+    active: 'Aktiv',
+    add: 'Lägg till',
+    hint: 'Ordningen är den som visas. Ett inaktivt val kan inte väljas för nya åtgärder men finns kvar på de gamla.',
+    saved: 'Valen är sparade',
+  },
 }
 
 export type ActionPlanMessages = typeof sv
@@ -76,6 +90,7 @@ const en: ActionPlanMessages = {
   readOnly: 'You can read the action plan but not change it.',
   newItem: 'New action item',
   exportCsv: 'Export CSV',
+  exportGeojson: 'Export GeoJSON',
   print: 'Print',
   loading: 'Loading the action plan…',
   loadError: 'Could not load the action plan.',
@@ -87,6 +102,7 @@ const en: ActionPlanMessages = {
   tableHeading: 'All action items',
   mapHeading: 'Map',
   mapLabel: 'Map of the action items’ areas',
+  mapHelp: 'Areas have the colour of their status; hover over one to see the item. The arrow keys move the map.',
   timelineHeading: 'Timeline by focus area',
   noDates: 'No dates',
   columns: { title: 'Activity', focusArea: 'Focus area', organisation: 'Responsible', period: 'When', status: 'Status', pins: 'Pins', public: 'Public' },
@@ -131,6 +147,18 @@ const en: ActionPlanMessages = {
     history: 'Changes',
   },
   hotspotTitle: (rank: number) => `Action at hotspot ${rank}`,
+  choices: {
+    heading: 'Focus areas and responsible organisations',
+    focusAreas: 'Focus areas',
+    organisations: 'Responsible organisations',
+    key: 'Key',
+    labelSv: 'Swedish',
+    labelEn: 'English',
+    active: 'Active',
+    add: 'Add',
+    hint: 'The order is the one shown. An inactive choice cannot be picked for new items but stays on old ones.',
+    saved: 'The choices are saved',
+  },
 }
 
 export const ACTION_PLAN_MESSAGES: Record<Lang, ActionPlanMessages> = { sv, en }

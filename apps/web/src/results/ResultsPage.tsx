@@ -7,6 +7,7 @@ import { AppHeader } from '../app/AppHeader.tsx'
 import { useI18n } from '../i18n/language.tsx'
 import { useResultsMessages } from '../i18n/results-messages.ts'
 import { BoundaryLayer } from '../map/BoundaryLayer.tsx'
+import { MapAccessibility } from '../map/MapAccessibility.tsx'
 import { ResultAreasLayer } from './ResultAreasLayer.tsx'
 import { RESULTS_FEED, fetchResults } from './results-api.ts'
 import './results.css'
@@ -89,11 +90,15 @@ export default function ResultsPage({ config }: { config: AppConfig }) {
             </button>
           </div>
         )}
+        <p id="results-map-help" className="visually-hidden">
+          {r.mapHelp}
+        </p>
         <div className="results__map">
-          <MapContainer className="map" center={[municipality.center.lat, municipality.center.lon]} zoom={municipality.defaultZoom} maxZoom={map.maxZoom} aria-label={r.mapLabel}>
+          <MapContainer className="map" center={[municipality.center.lat, municipality.center.lon]} zoom={municipality.defaultZoom} maxZoom={map.maxZoom}>
             <TileLayer url={map.tileUrl} attribution={map.attribution} maxZoom={map.maxZoom} />
             <BoundaryLayer boundary={municipality.boundary} />
             <ResultAreasLayer items={items} label={label} />
+            <MapAccessibility label={r.mapLabel} describedBy="results-map-help" />
           </MapContainer>
         </div>
         {load.status === 'ready' && (

@@ -5,6 +5,8 @@ import { LanguageSwitch } from '../app/LanguageSwitch.tsx'
 import { AccountsPage } from './accounts/AccountsPage.tsx'
 import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx'
 import { ActionPlanPage } from './actions/ActionPlanPage.tsx'
+import { FollowUpPage } from './follow-up/FollowUpPage.tsx'
+import { StatisticsPage } from './statistics/StatisticsPage.tsx'
 import { HotspotsPage } from './HotspotsPage.tsx'
 import { LoginPage } from './LoginPage.tsx'
 import { ModerationPage } from './moderation/ModerationPage.tsx'
@@ -21,6 +23,8 @@ const PAGES: Record<SectionKey, ComponentType> = {
   hotspots: HotspotsPage,
   actions: ActionPlanPage,
   traffic: TrafficPage,
+  followUp: FollowUpPage,
+  statistics: StatisticsPage,
   accounts: AccountsPage,
   apiKeys: ApiKeysPage,
 }

@@ -15,6 +15,8 @@ export const STAFF_SECTIONS: readonly { key: SectionKey; path: string; roles: re
   { key: 'traffic', path: POLICE_PATH, roles: ['police', 'planner', 'admin'] },
   { key: 'hotspots', path: `${STAFF_BASE}/karta`, roles: ['planner', 'police', 'admin'] },
   { key: 'actions', path: `${STAFF_BASE}/atgardsplan`, roles: ['planner', 'admin', 'police', 'partner'] },
+  { key: 'statistics', path: `${STAFF_BASE}/statistik`, roles: ['planner', 'admin', 'police'] },
+  { key: 'followUp', path: `${STAFF_BASE}/uppfoljning`, roles: ['planner', 'admin', 'police'] },
   { key: 'accounts', path: `${STAFF_BASE}/konton`, roles: ['admin'] },
   { key: 'apiKeys', path: `${STAFF_BASE}/api-nycklar`, roles: ['admin'] },
 ]

@@ -1,10 +1,11 @@
-import type { ActionItem, ActionItemPatch, AppConfig, NewActionItem } from '@trygg/domain'
+import type { ActionItem, ActionItemPatch, ActionOptionsChange, AppConfig, NewActionItem } from '@trygg/domain'
 import { ACTION_STATUSES } from '@trygg/domain/constants'
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { MapContainer, TileLayer } from 'react-leaflet'
 import { useActionPlanMessages } from '../../i18n/action-plan-messages.ts'
 import { useI18n } from '../../i18n/language.tsx'
 import { BoundaryLayer } from '../../map/BoundaryLayer.tsx'
+import { MapAccessibility } from '../../map/MapAccessibility.tsx'
 import { MapSizeWatcher } from '../../map/MapSizeWatcher.tsx'
 import { useConfig } from '../../app/use-config.ts'
 import { useStatus } from '../../status/status.tsx'
@@ -14,7 +15,8 @@ import { ActionAreasLayer } from './ActionAreasLayer.tsx'
 import { ActionForm } from './ActionForm.tsx'
 import { ActionTable } from './ActionTable.tsx'
 import { ActionTimeline } from './ActionTimeline.tsx'
-import { actionCsvUrl, createActionItem, fetchActionItems, fetchActionOptions, updateActionItem } from './actions-api.ts'
+import { actionExportUrl, createActionItem, fetchActionItems, fetchActionOptions, saveActionOptions, updateActionItem } from './actions-api.ts'
+import { ChoicesEditor } from './ChoicesEditor.tsx'
 import { takeDraft, type HotspotDraft } from './hotspot-draft.ts'
 import './action-plan.css'
 
@@ -54,7 +56,8 @@ function ActionPlan({ config }: { config: AppConfig }) {
   const canWrite = WRITERS.has(role)
   const canUpdate = canWrite || role === 'partner'
   const [reload, setReload] = useState(0)
-  const options = useFetch('options', loadOptions)
+  const [optionsVersion, setOptionsVersion] = useState(0)
+  const options = useFetch(`options:${optionsVersion}`, loadOptions)
   const items = useFetch(`items:${reload}`, loadItems)
   const [status, setStatus] = useState('')
   const [focusArea, setFocusArea] = useState('')
@@ -102,6 +105,19 @@ function ActionPlan({ config }: { config: AppConfig }) {
     }
   }
 
+  async function saveChoices(change: ActionOptionsChange) {
+    setBusy(true)
+    try {
+      await saveActionOptions(session.csrfToken, change)
+      announce(a.choices.saved, 'success')
+      setOptionsVersion((n) => n + 1)
+    } catch (error) {
+      announce(errorMessage(error), 'error')
+    } finally {
+      setBusy(false)
+    }
+  }
+
   const intro = role === 'partner' ? a.partnerIntro(session.staff.organisation ?? '') : a.intro
   return (
     <section className="staff-page action-plan" aria-labelledby={`${id}-heading`}>
@@ -132,13 +148,18 @@ function ActionPlan({ config }: { config: AppConfig }) {
             {a.newItem}
           </button>
         )}
-        <a className="button button--secondary" href={actionCsvUrl({ status, focusArea })} download>
+        <a className="button button--secondary" href={actionExportUrl('csv', { status, focusArea })} download>
           {a.exportCsv}
+        </a>
+        <a className="button button--secondary" href={actionExportUrl('geojson', { status, focusArea })} download>
+          {a.exportGeojson}
         </a>
         <button type="button" className="button button--secondary" onClick={() => window.print()}>
           {a.print}
         </button>
       </div>
+
+      {role === 'admin' && opts && <ChoicesEditor key={optionsVersion} options={opts} busy={busy} onSave={saveChoices} />}
 
       {editing && opts && (
         <ActionForm
@@ -176,12 +197,16 @@ function ActionPlan({ config }: { config: AppConfig }) {
           <div className="action-plan__views">
             <section className="action-plan__map">
               <h3>{a.mapHeading}</h3>
+              <p id={`${id}-map-help`} className="visually-hidden">
+                {a.mapHelp}
+              </p>
               <div className="action-plan__mapbox">
-                <MapContainer className="map" center={[config.municipality.center.lat, config.municipality.center.lon]} zoom={config.municipality.defaultZoom} maxZoom={config.map.maxZoom} aria-label={a.mapLabel}>
+                <MapContainer className="map" center={[config.municipality.center.lat, config.municipality.center.lon]} zoom={config.municipality.defaultZoom} maxZoom={config.map.maxZoom}>
                   <TileLayer url={config.map.tileUrl} attribution={config.map.attribution} maxZoom={config.map.maxZoom} />
                   <BoundaryLayer boundary={config.municipality.boundary} />
                   <ActionAreasLayer items={shown} label={areaLabel} />
                   <MapSizeWatcher />
+                  <MapAccessibility label={a.mapLabel} describedBy={`${id}-map-help`} />
                 </MapContainer>
               </div>
             </section>

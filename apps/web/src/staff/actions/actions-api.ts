@@ -1,4 +1,4 @@
-import type { ActionItem, ActionItemDetail, ActionItemPatch, ActionOptions, NewActionItem } from '@trygg/domain'
+import type { ActionItem, ActionItemDetail, ActionItemPatch, ActionOptions, ActionOptionsChange, NewActionItem } from '@trygg/domain'
 import { requestJson } from '../../api/api-client.ts'
 
 export function fetchActionOptions(signal?: AbortSignal): Promise<ActionOptions> {
@@ -13,14 +13,14 @@ export function fetchActionItem(id: number, signal?: AbortSignal): Promise<Actio
   return requestJson<ActionItemDetail>(`/api/staff/actions/${encodeURIComponent(id)}`, { signal, cache: 'no-store' })
 }
 
-/** The CSV export of the items with these filters (a download link). */
-export function actionCsvUrl(filters: { status?: string; focusArea?: string }): string {
+/** The CSV or GeoJSON export of the items with these filters (a download link). */
+export function actionExportUrl(format: 'csv' | 'geojson', filters: { status?: string; focusArea?: string }): string {
   const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])))
   const query = params.toString()
-  return `/api/staff/actions/export.csv${query ? `?${query}` : ''}`
+  return `/api/staff/actions/export.${format}${query ? `?${query}` : ''}`
 }
 
-const send = <T,>(method: 'POST' | 'PATCH', path: string, csrfToken: string, body: unknown) =>
+const send = <T,>(method: 'POST' | 'PATCH' | 'PUT', path: string, csrfToken: string, body: unknown) =>
   requestJson<T>(path, { method, headers: { 'Content-Type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify(body) })
 
 export function createActionItem(csrfToken: string, item: NewActionItem): Promise<ActionItem> {
@@ -29,4 +29,8 @@ export function createActionItem(csrfToken: string, item: NewActionItem): Promis
 
 export function updateActionItem(csrfToken: string, id: number, patch: ActionItemPatch): Promise<ActionItem> {
   return send<ActionItem>('PATCH', `/api/staff/actions/${encodeURIComponent(id)}`, csrfToken, patch)
+}
+
+export function saveActionOptions(csrfToken: string, change: ActionOptionsChange): Promise<ActionOptions> {
+  return send<ActionOptions>('PUT', '/api/staff/actions/options', csrfToken, change)
 }
