@@ -1,9 +1,13 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { sql } from 'kysely'
 import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
 import { buildApp } from '../app.ts'
-import { insertPinInsideBoundary } from '../pins/pins.queries.ts'
+import { insertPinInsideBoundary, newFollowToken } from '../pins/pins.queries.ts'
+import { png } from '../../test/photo-fixtures.ts'
 import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
 import { INSIDE, seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
 import { INJECT_ORIGIN, createStaff, login, type StaffAgent, type TestStaff } from '../../test/staff.ts'
@@ -18,6 +22,8 @@ interface Ctx {
   pendingPin(t: Tenant): Promise<number>
   /** A new police account in the municipality. */
   account(t: Tenant): Promise<number>
+  /** A new pin with a pending photo in the municipality. */
+  pendingPhoto(t: Tenant): Promise<number>
 }
 
 interface Sample {
@@ -41,6 +47,19 @@ const decision = (verb: string, payload: object): Sample => ({
   async isolated(ctx, res, target) {
     expect(res.statusCode).toBe(404)
     const { rows } = await sql<{ s: string }>`SELECT comment_state AS s FROM pin WHERE id = ${target.id}`.execute(ctx.db.kysely)
+    expect(rows[0]!.s).toBe('pending')
+  },
+})
+
+/** Each decision on B's photo answers 404 and leaves it pending. */
+const photoDecision = (verb: string, payload: object): Sample => ({
+  async request(ctx, t) {
+    const id = await ctx.pendingPhoto(t)
+    return { url: `/api/staff/moderation/photos/${id}/${verb}`, payload }
+  },
+  async isolated(ctx, res, target) {
+    expect(res.statusCode).toBe(404)
+    const { rows } = await sql<{ s: string }>`SELECT state AS s FROM pin_photo WHERE pin_id = ${target.id}`.execute(ctx.db.kysely)
     expect(rows[0]!.s).toBe('pending')
   },
 })
@@ -78,6 +97,17 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/staff/moderation/comments/:pinId/approve': decision('approve', {}),
   'POST /api/staff/moderation/comments/:pinId/reject': decision('reject', { reason: 'Off topic' }),
   'POST /api/staff/moderation/comments/:pinId/redact': decision('redact', { text: 'Mörkt vid [namn]', reason: 'Namn' }),
+  'POST /api/staff/moderation/photos/:pinId/approve': photoDecision('approve', {}),
+  'POST /api/staff/moderation/photos/:pinId/reject': photoDecision('reject', { reason: 'Shows a face' }),
+  'GET /api/staff/moderation/photos/:pinId': {
+    async request(ctx, t) {
+      return { url: `/api/staff/moderation/photos/${await ctx.pendingPhoto(t)}` }
+    },
+    async isolated(_ctx, res) {
+      expect(res.statusCode).toBe(404)
+      expect(res.headers['content-type']).not.toBe('image/jpeg')
+    },
+  },
   'GET /api/staff/audit': {
     request: async () => ({}),
     async isolated(ctx, res) {
@@ -141,6 +171,8 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
   const staff: Record<Tenant, Partial<Record<StaffRole, TestStaff>>> = { A: {}, B: {} }
   const agents: Record<Tenant, Partial<Record<StaffRole, StaffAgent>>> = { A: {}, B: {} }
   let routes: readonly GuardedRoute[]
+  let appB: FastifyInstance
+  let photoDir: string
 
   beforeAll(async () => {
     db = await openTestDb(engine)
@@ -161,8 +193,20 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
       async account(t) {
         return (await createStaff(db.kysely, municipality[t], 'police', { email: `police-${t}-${++accountSeq}@trygg.test` })).id
       },
+      async pendingPhoto(t) {
+        const follow = newFollowToken()
+        const pin = { ...INSIDE, category: 'lighting', severity: 3, timesOfDay: ['night' as const] }
+        const id = (await insertPinInsideBoundary(db.kysely, { municipalityId: municipality[t], categoryId: categories[t], campaignId: null, pin, source: 'web', followTokenHash: follow.hash }))!
+        const slug = t === 'A' ? 'kommun-a' : 'kommun-b'
+        const served = slug === 'kommun-a' ? app : appB
+        const res = await served.inject({ method: 'POST', url: `/api/pins/${id}/photo`, payload: await png(32, 32), headers: { 'content-type': 'image/png', 'x-follow-token': follow.token } })
+        expect(res.statusCode).toBe(201)
+        return id
+      },
     }
-    app = await buildApp({ config: testConfig(), db })
+    photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-staff-access-photos-'))
+    app = await buildApp({ config: testConfig({ photoDir, municipality: 'kommun-a' }), db })
+    appB = await buildApp({ config: testConfig({ photoDir, municipality: 'kommun-b' }), db })
     routes = app.guardedRoutes
     for (const t of ['A', 'B'] as const) {
       for (const role of STAFF_ROLES) {
@@ -177,7 +221,9 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
   })
   afterAll(async () => {
     await app?.close()
+    await appB?.close()
     await db?.close()
+    if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true })
   })
 
   it('knows every staff route, with the roles its OpenAPI operation declares, and a sample for each', async () => {

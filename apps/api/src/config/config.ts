@@ -1,4 +1,5 @@
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 
 /** The whole runtime configuration, read once at start-up and frozen. */
@@ -40,6 +41,8 @@ export interface Config {
     /** The cookie's Secure flag: always, never, or `auto` (off only for plain http to a loopback host). */
     cookieSecure: 'auto' | boolean
   }
+  /** Folder of residents' photos (re-encoded JPEGs). Default: `photos` in the data folder. */
+  photoDir: string
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +70,7 @@ export const defaults = {
   TRYGG_SESSION_IDLE_MINUTES: '30', // OWASP ASVS: idle timeout
   TRYGG_SESSION_ABSOLUTE_HOURS: '12', // a working day, then sign in again
   TRYGG_COOKIE_SECURE: 'auto', // Secure except on plain http to localhost
+  TRYGG_PHOTO_DIR: '', // empty: <TRYGG_DATA_DIR>/photos (the system temp folder for an in-memory database)
 } as const
 
 function integer(env: NodeJS.ProcessEnv, name: keyof typeof defaults, min: number, max: number): number {
@@ -167,5 +171,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       absoluteHours: integer(env, 'TRYGG_SESSION_ABSOLUTE_HOURS', 1, 24 * 7),
       cookieSecure: cookieSecure(env),
     }),
+    photoDir: photoDir(env),
   })
+}
+
+function photoDir(env: NodeJS.ProcessEnv): string {
+  const raw = (env.TRYGG_PHOTO_DIR ?? defaults.TRYGG_PHOTO_DIR).trim()
+  if (raw) return path.resolve(raw)
+  const dataDir = env.TRYGG_DATA_DIR ?? defaults.TRYGG_DATA_DIR
+  return dataDir.startsWith('memory://') ? path.join(os.tmpdir(), 'trygg-photos') : path.resolve(dataDir, 'photos')
 }

@@ -139,6 +139,19 @@ export interface PinStatusEventTable {
   created_at: Generated<Date>
 }
 
+export interface PinPhotoTable {
+  municipality_id: number
+  pin_id: number
+  /** `<municipality_id>/<random>.jpg`, relative to the photo folder */
+  file_name: string
+  width: number
+  height: number
+  bytes: number
+  state: 'pending' | 'approved' | 'rejected'
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -151,4 +164,5 @@ export interface Database {
   login_failure: LoginFailureTable
   audit_log: AuditLogTable
   pin_status_event: PinStatusEventTable
+  pin_photo: PinPhotoTable
 }

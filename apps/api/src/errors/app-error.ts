@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'LAST_ADMIN'
   | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL'
+  | 'PHOTO_NOT_AN_IMAGE'
+  | 'PHOTO_TOO_MANY_PIXELS'
+  | 'PHOTO_DAMAGED'
+  | 'PHOTO_EXISTS'
 
 export interface FieldError {
   field: string
