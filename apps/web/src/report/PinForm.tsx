@@ -7,6 +7,9 @@ import { useI18n } from '../i18n/language.tsx'
 import type { Messages } from '../i18n/messages.ts'
 import { CategoryFieldset } from './CategoryFieldset.tsx'
 import { CommentField } from './CommentField.tsx'
+import { PhotoField } from './PhotoField.tsx'
+import type { PhotoOutcome } from './photo-outcome.ts'
+import { uploadPhoto } from '../api/upload-photo.ts'
 import { toggleTimeOfDay, toNewPin, validateDraft, type DraftProblem, type PinDraft, type PinField } from './pin-draft.ts'
 import { SeverityFieldset } from './SeverityFieldset.tsx'
 import { serverFieldErrors, type ServerFieldErrors } from './server-field-errors.ts'
@@ -19,7 +22,10 @@ export interface PinFormProps {
   place: readonly [number, number]
   draft: PinDraft
   onDraftChange: (draft: PinDraft) => void
-  onSubmitted: (created: PinCreated) => void
+  /** the optional photo, uploaded once the pin is created */
+  photo: File | null
+  onPhotoChange: (photo: File | null) => void
+  onSubmitted: (created: PinCreated, photo: PhotoOutcome) => void
   onChangePlace: () => void
   onCancel: () => void
 }
@@ -33,7 +39,7 @@ function problemMessage(problem: DraftProblem | undefined, t: Messages): string 
 }
 
 /** Step 2: what, how unsafe, when, and an optional comment; validated here and by the API. */
-export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onChangePlace, onCancel }: PinFormProps) {
+export function PinForm({ config, place, draft, onDraftChange, photo, onPhotoChange, onSubmitted, onChangePlace, onCancel }: PinFormProps) {
   const { lang, t } = useI18n()
   const headingRef = useRef<HTMLHeadingElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
@@ -43,6 +49,7 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
   const [serverErrors, setServerErrors] = useState<ServerFieldErrors>({})
   const [formError, setFormError] = useState<FormError | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
+  const [uploadProgress, setUploadProgress] = useState<number | null>(null)
   useFocusOnMount(headingRef)
 
   const problems = attempted ? validateDraft(draft) : {}
@@ -75,8 +82,9 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
     setSubmitting(true)
     setFormError(null)
     setServerErrors({})
+    let created: PinCreated
     try {
-      onSubmitted(await createPin(toNewPin(draft, place)))
+      created = await createPin(toNewPin(draft, place))
     } catch (error) {
       const body = error instanceof ApiError ? error.body : null
       const fields = serverFieldErrors(body)
@@ -87,8 +95,19 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
         placeProblem: body?.code === 'PIN_OUTSIDE_BOUNDARY' || fields.place !== undefined,
       })
       setFocusRequest((n) => n + 1)
-    } finally {
       setSubmitting(false)
+      return
+    }
+    if (!photo) {
+      onSubmitted(created, { kind: 'none' })
+      return
+    }
+    setUploadProgress(0)
+    try {
+      await uploadPhoto(created.id, created.followToken, photo, setUploadProgress)
+      onSubmitted(created, { kind: 'uploaded' })
+    } catch (error) {
+      onSubmitted(created, { kind: 'failed', reason: apiErrorMessage(error, lang, { network: t.networkError, other: t.unexpectedError }) })
     }
   }
 
@@ -117,6 +136,7 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
         error={errorOf('timesOfDay')}
       />
       <CommentField value={draft.comment} onChange={(comment) => update({ comment })} error={errorOf('comment')} />
+      <PhotoField value={photo} onChange={onPhotoChange} progress={uploadProgress} />
 
       <div className="form-error-slot" role="alert">
         {shownFormError && (

@@ -5,6 +5,7 @@ import { DoneStep } from './DoneStep.tsx'
 import { EMPTY_DRAFT, type PinDraft } from './pin-draft.ts'
 import { PinForm } from './PinForm.tsx'
 import { PlaceStep } from './PlaceStep.tsx'
+import type { PhotoOutcome } from './photo-outcome.ts'
 import type { ReportFlow } from './report-flow.ts'
 
 export interface ReportSheetProps {
@@ -24,10 +25,20 @@ export interface ReportSheetProps {
 export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSubmitted, onAnother, onClose }: ReportSheetProps) {
   const { t } = useI18n()
   const [draft, setDraft] = useState<PinDraft>(EMPTY_DRAFT)
+  const [photo, setPhoto] = useState<File | null>(null)
+  const [photoOutcome, setPhotoOutcome] = useState<PhotoOutcome>({ kind: 'none' })
 
   function startAnother() {
     setDraft(EMPTY_DRAFT)
+    setPhoto(null)
+    setPhotoOutcome({ kind: 'none' })
     onAnother()
+  }
+
+  function submitted(created: PinCreated, outcome: PhotoOutcome) {
+    setPhoto(null)
+    setPhotoOutcome(outcome)
+    onSubmitted(created)
   }
 
   return (
@@ -47,12 +58,14 @@ export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSu
           place={flow.place}
           draft={draft}
           onDraftChange={setDraft}
-          onSubmitted={onSubmitted}
+          photo={photo}
+          onPhotoChange={setPhoto}
+          onSubmitted={submitted}
           onChangePlace={onChangePlace}
           onCancel={onClose}
         />
       )}
-      {flow.step === 'done' && <DoneStep created={flow.created} onAnother={startAnother} onClose={onClose} />}
+      {flow.step === 'done' && <DoneStep created={flow.created} photo={photoOutcome} onAnother={startAnother} onClose={onClose} />}
     </section>
   )
 }

@@ -1,0 +1,46 @@
+import type { Lang } from './messages.ts'
+import { useI18n } from './language.tsx'
+
+/** The resident app's strings for photos, finding the place, the list view and background questions. */
+const sv = {
+  photoLabel: 'Bild (valfritt)',
+  photoHint: 'JPEG, PNG eller WebP, högst 10 MB. Vi tar bort all information i filen, till exempel var bilden togs. Bilden visas först när kommunen har granskat den.',
+  photoWarning: 'Fotografera inte människor eller registreringsskyltar.',
+  photoChoose: 'Välj bild',
+  photoRemove: 'Ta bort bilden',
+  photoChosen: (name: string) => `Vald bild: ${name}`,
+  photoPreviewAlt: 'Förhandsvisning av den valda bilden',
+  photoWrongType: 'Välj en bild i formatet JPEG, PNG eller WebP.',
+  photoTooLarge: 'Bilden är större än 10 MB. Välj en mindre bild.',
+  photoUploading: 'Laddar upp bilden…',
+  photoProgress: (percent: number) => `Bilden laddas upp: ${percent} %`,
+  photoUploaded: 'Bilden är uppladdad. Den visas när kommunen har granskat den.',
+  photoFailed: (reason: string) => `Markeringen är sparad, men bilden kunde inte laddas upp: ${reason}`,
+  pinPhotoAlt: 'Bild av platsen',
+}
+
+export type MediaMessages = typeof sv
+
+const en: MediaMessages = {
+  photoLabel: 'Photo (optional)',
+  photoHint: 'JPEG, PNG or WebP, at most 10 MB. We remove all information in the file, such as where the photo was taken. The photo is shown once the municipality has reviewed it.',
+  photoWarning: 'Do not photograph people or number plates.',
+  photoChoose: 'Choose a photo',
+  photoRemove: 'Remove the photo',
+  photoChosen: (name) => `Chosen photo: ${name}`,
+  photoPreviewAlt: 'Preview of the chosen photo',
+  photoWrongType: 'Choose a JPEG, PNG or WebP image.',
+  photoTooLarge: 'The photo is larger than 10 MB. Choose a smaller one.',
+  photoUploading: 'Uploading the photo…',
+  photoProgress: (percent) => `Uploading the photo: ${percent} %`,
+  photoUploaded: 'The photo is uploaded. It is shown once the municipality has reviewed it.',
+  photoFailed: (reason) => `The pin is saved, but the photo could not be uploaded: ${reason}`,
+  pinPhotoAlt: 'Photo of the place',
+}
+
+export const MEDIA_MESSAGES: Record<Lang, MediaMessages> = { sv, en }
+
+/** The media strings in the current language. */
+export function useMediaMessages(): MediaMessages {
+  return MEDIA_MESSAGES[useI18n().lang]
+}
