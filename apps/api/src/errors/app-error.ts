@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'PHOTO_TOO_MANY_PIXELS'
   | 'PHOTO_DAMAGED'
   | 'PHOTO_EXISTS'
+  | 'GEOCODER_UNAVAILABLE'
 
 export interface FieldError {
   field: string

@@ -12,6 +12,9 @@ import { ReportSheet } from '../report/ReportSheet.tsx'
 import { useStatus } from '../status/status.tsx'
 import { AppHeader } from './AppHeader.tsx'
 
+/** The zoom a place found by position or address search is shown at: streets and houses. */
+const FOUND_PLACE_ZOOM = 17
+
 /** The resident's page: the municipality's map and the flow for marking a place. */
 export function ResidentView({ config }: { config: AppConfig }) {
   const { t } = useI18n()
@@ -36,6 +39,14 @@ export function ResidentView({ config }: { config: AppConfig }) {
       setFlow({ step: 'details', place: [lat, lng] })
     },
     [boundary, map],
+  )
+
+  /** How close the map comes to a place found by position or search. */
+  const goTo = useCallback(
+    (lat: number, lon: number) => {
+      map?.setView([lat, lon], Math.max(map.getZoom(), FOUND_PLACE_ZOOM))
+    },
+    [map],
   )
 
   const confirmCentre = useCallback(() => {
@@ -77,6 +88,7 @@ export function ResidentView({ config }: { config: AppConfig }) {
             config={config}
             flow={flow}
             onConfirmCentre={confirmCentre}
+            onGoTo={goTo}
             onChangePlace={() => setFlow(PICKING)}
             onSubmitted={submitted}
             onAnother={() => setFlow(PICKING)}

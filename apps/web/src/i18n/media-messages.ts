@@ -17,6 +17,21 @@ const sv = {
   photoUploaded: 'Bilden är uppladdad. Den visas när kommunen har granskat den.',
   photoFailed: (reason: string) => `Markeringen är sparad, men bilden kunde inte laddas upp: ${reason}`,
   pinPhotoAlt: 'Bild av platsen',
+
+  useMyPosition: 'Använd min position',
+  locating: 'Hämtar din position…',
+  locatedHere: 'Kartan visar din position. Kontrollera platsen och välj den.',
+  locationDenied: 'Webbläsaren fick inte använda din position. Sök på en adress eller flytta kartan i stället.',
+  locationFailed: 'Din position kunde inte hämtas. Sök på en adress eller flytta kartan i stället.',
+  locationUnsupported: 'Webbläsaren kan inte ge din position.',
+  locationOutside: (municipality: string) => `Du verkar vara utanför ${municipality} kommun. Sök på en adress eller flytta kartan till platsen.`,
+  searchLabel: 'Sök adress eller plats',
+  searchButton: 'Sök',
+  searching: 'Söker…',
+  searchResultsHeading: 'Sökresultat',
+  searchCount: (n: number) => (n === 0 ? 'Inga träffar i kommunen. Prova en annan stavning.' : n === 1 ? '1 träff' : `${n} träffar`),
+  searchTooShort: 'Skriv minst två tecken.',
+  movedTo: (label: string) => `Kartan visar ${label}. Kontrollera platsen och välj den.`,
 }
 
 export type MediaMessages = typeof sv
@@ -36,6 +51,21 @@ const en: MediaMessages = {
   photoUploaded: 'The photo is uploaded. It is shown once the municipality has reviewed it.',
   photoFailed: (reason) => `The pin is saved, but the photo could not be uploaded: ${reason}`,
   pinPhotoAlt: 'Photo of the place',
+
+  useMyPosition: 'Use my location',
+  locating: 'Finding your location…',
+  locatedHere: 'The map shows your location. Check the place and choose it.',
+  locationDenied: 'The browser was not allowed to use your location. Search for an address or move the map instead.',
+  locationFailed: 'Your location could not be found. Search for an address or move the map instead.',
+  locationUnsupported: 'The browser cannot give your location.',
+  locationOutside: (municipality) => `You seem to be outside ${municipality} municipality. Search for an address or move the map to the place.`,
+  searchLabel: 'Search for an address or place',
+  searchButton: 'Search',
+  searching: 'Searching…',
+  searchResultsHeading: 'Search results',
+  searchCount: (n) => (n === 0 ? 'Nothing found in the municipality. Try another spelling.' : n === 1 ? '1 result' : `${n} results`),
+  searchTooShort: 'Type at least two characters.',
+  movedTo: (label) => `The map shows ${label}. Check the place and choose it.`,
 }
 
 export const MEDIA_MESSAGES: Record<Lang, MediaMessages> = { sv, en }

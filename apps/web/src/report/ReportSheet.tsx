@@ -1,6 +1,7 @@
 import type { AppConfig, PinCreated } from '@trygg/domain'
 import { useState } from 'react'
 import { useI18n } from '../i18n/language.tsx'
+import { isInsideBoundary } from '../map/boundary.ts'
 import { DoneStep } from './DoneStep.tsx'
 import { EMPTY_DRAFT, type PinDraft } from './pin-draft.ts'
 import { PinForm } from './PinForm.tsx'
@@ -12,6 +13,8 @@ export interface ReportSheetProps {
   config: AppConfig
   flow: Exclude<ReportFlow, { step: 'closed' }>
   onConfirmCentre: () => void
+  /** moves the map to a point found by position or address search */
+  onGoTo?: ((lat: number, lon: number) => void) | undefined
   onChangePlace: () => void
   onSubmitted: (created: PinCreated) => void
   onAnother: () => void
@@ -22,7 +25,7 @@ export interface ReportSheetProps {
  * The panel that walks through marking a place: a bottom sheet on phones, a side panel
  * on wide screens. Keeps the form's draft while the resident goes back to change the place.
  */
-export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSubmitted, onAnother, onClose }: ReportSheetProps) {
+export function ReportSheet({ config, flow, onConfirmCentre, onGoTo, onChangePlace, onSubmitted, onAnother, onClose }: ReportSheetProps) {
   const { t } = useI18n()
   const [draft, setDraft] = useState<PinDraft>(EMPTY_DRAFT)
   const [photo, setPhoto] = useState<File | null>(null)
@@ -50,6 +53,13 @@ export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSu
           errorKey={flow.outside?.seq ?? 0}
           onConfirmCentre={onConfirmCentre}
           onCancel={onClose}
+          finder={
+            onGoTo && {
+              municipalityName: config.municipality.name,
+              isInside: (lat, lon) => isInsideBoundary(config.municipality.boundary, lat, lon),
+              onGoTo,
+            }
+          }
         />
       )}
       {flow.step === 'details' && (
