@@ -25,6 +25,8 @@ import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
 import photos from './photos/index.ts'
 import geocode from './geocode/index.ts'
+import pinList from './pin-list/index.ts'
+import background from './background/index.ts'
 import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
 import securityHeaders from './security/security-headers.ts'
@@ -111,6 +113,8 @@ export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, ho
   await app.register(pins, { config })
   await app.register(photos, { config })
   await app.register(geocode, { config })
+  await app.register(pinList)
+  await app.register(background)
   await app.register(auth, { config })
   await app.register(moderation)
   await app.register(accounts)

@@ -108,6 +108,23 @@ const SAMPLES: Record<string, Sample> = {
       expect(res.headers['content-type']).not.toBe('image/jpeg')
     },
   },
+  'PUT /api/staff/settings/background-questions': {
+    request: async () => ({ payload: { enabled: true } }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const { rows } = await sql<{ m: number; on: boolean | null }>`
+        SELECT municipality_id AS m, (settings->>'backgroundQuestions')::boolean AS on FROM municipality`.execute(ctx.db.kysely)
+      expect(rows.find((r) => r.m === ctx.municipality.B)!.on).not.toBe(true)
+    },
+  },
+  'GET /api/staff/statistics/background': {
+    request: async () => ({ url: '/api/staff/statistics/background?by=gender' }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      // B's municipality has six answers from men; none of them may show for A's staff.
+      expect(res.json().groups).toEqual([])
+    },
+  },
   'GET /api/staff/audit': {
     request: async () => ({}),
     async isolated(ctx, res) {
@@ -214,6 +231,12 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
         agents[t][role] = await login(app, staff[t][role]!)
       }
       await ctx.pendingPin(t)
+      if (t === 'B') {
+        for (let i = 0; i < 6; i++) {
+          const id = await ctx.pendingPin(t)
+          await db.kysely.insertInto('pin_background').values({ municipality_id: municipality.B, pin_id: id, age_band: null, gender: 'man' }).execute()
+        }
+      }
       // B gets audit entries of its own: a decision by its moderator.
       const id = await ctx.pendingPin(t)
       await agents[t].moderator!.inject({ method: 'POST', url: `/api/staff/moderation/comments/${id}/approve`, payload: {} })

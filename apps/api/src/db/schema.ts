@@ -152,6 +152,14 @@ export interface PinPhotoTable {
   updated_at: Generated<Date>
 }
 
+export interface PinBackgroundTable {
+  municipality_id: number
+  pin_id: number
+  age_band: 'under_18' | '18_29' | '30_44' | '45_64' | '65_plus' | null
+  gender: 'woman' | 'man' | 'other' | null
+  created_at: Generated<Date>
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -165,4 +173,5 @@ export interface Database {
   audit_log: AuditLogTable
   pin_status_event: PinStatusEventTable
   pin_photo: PinPhotoTable
+  pin_background: PinBackgroundTable
 }

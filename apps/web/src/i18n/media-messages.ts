@@ -32,6 +32,17 @@ const sv = {
   searchCount: (n: number) => (n === 0 ? 'Inga träffar i kommunen. Prova en annan stavning.' : n === 1 ? '1 träff' : `${n} träffar`),
   searchTooShort: 'Skriv minst två tecken.',
   movedTo: (label: string) => `Kartan visar ${label}. Kontrollera platsen och välj den.`,
+
+  viewSwitch: 'Visa markeringarna som',
+  showMap: 'Karta',
+  showList: 'Lista',
+  listHeading: 'Markeringar i kartutsnittet',
+  listIntro: 'Samma markeringar som på kartan, senaste först. Markeringar i känsliga kategorier visas bara som områden på kartan.',
+  listCount: (shown: number, total: number) => (total === 0 ? 'Inga markeringar här. Zooma ut på kartan för att se fler.' : `Visar ${shown} av ${total} markeringar`),
+  listMore: 'Visa fler',
+  listError: 'Listan kunde inte hämtas.',
+  showOnMap: 'Visa på kartan',
+  shownOnMap: 'Kartan visar markeringen.',
 }
 
 export type MediaMessages = typeof sv
@@ -66,6 +77,17 @@ const en: MediaMessages = {
   searchCount: (n) => (n === 0 ? 'Nothing found in the municipality. Try another spelling.' : n === 1 ? '1 result' : `${n} results`),
   searchTooShort: 'Type at least two characters.',
   movedTo: (label) => `The map shows ${label}. Check the place and choose it.`,
+
+  viewSwitch: 'Show the pins as',
+  showMap: 'Map',
+  showList: 'List',
+  listHeading: 'Pins in the map view',
+  listIntro: 'The same pins as on the map, newest first. Pins in sensitive categories are shown only as areas on the map.',
+  listCount: (shown, total) => (total === 0 ? 'No pins here. Zoom out on the map to see more.' : `Showing ${shown} of ${total} pins`),
+  listMore: 'Show more',
+  listError: 'The list could not be loaded.',
+  showOnMap: 'Show on the map',
+  shownOnMap: 'The map shows the pin.',
 }
 
 export const MEDIA_MESSAGES: Record<Lang, MediaMessages> = { sv, en }
