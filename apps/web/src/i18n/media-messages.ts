@@ -1,3 +1,4 @@
+import type { AgeBand, Gender } from '@trygg/domain'
 import type { Lang } from './messages.ts'
 import { useI18n } from './language.tsx'
 
@@ -43,6 +44,14 @@ const sv = {
   listError: 'Listan kunde inte hämtas.',
   showOnMap: 'Visa på kartan',
   shownOnMap: 'Kartan visar markeringen.',
+
+  backgroundLegend: 'Om dig (frivilligt)',
+  backgroundHint: 'Svaren hjälper kommunen att se om olika grupper känner sig otrygga på olika platser. De visas bara i statistik över grupper med minst fem svar.',
+  ageBandLabel: 'Ålder',
+  genderLabel: 'Kön',
+  noAnswer: 'Vill inte svara',
+  ageBands: { under_18: 'Under 18 år', '18_29': '18–29 år', '30_44': '30–44 år', '45_64': '45–64 år', '65_plus': '65 år eller äldre' } as Record<AgeBand, string>,
+  genders: { woman: 'Kvinna', man: 'Man', other: 'Annat' } as Record<Gender, string>,
 }
 
 export type MediaMessages = typeof sv
@@ -88,6 +97,14 @@ const en: MediaMessages = {
   listError: 'The list could not be loaded.',
   showOnMap: 'Show on the map',
   shownOnMap: 'The map shows the pin.',
+
+  backgroundLegend: 'About you (optional)',
+  backgroundHint: 'The answers help the municipality see whether groups feel unsafe in different places. They are shown only in statistics of groups with at least five answers.',
+  ageBandLabel: 'Age',
+  genderLabel: 'Gender',
+  noAnswer: 'Prefer not to say',
+  ageBands: { under_18: 'Under 18', '18_29': '18–29', '30_44': '30–44', '45_64': '45–64', '65_plus': '65 or older' },
+  genders: { woman: 'Woman', man: 'Man', other: 'Other' },
 }
 
 export const MEDIA_MESSAGES: Record<Lang, MediaMessages> = { sv, en }

@@ -8,6 +8,9 @@ import type { Messages } from '../i18n/messages.ts'
 import { CategoryFieldset } from './CategoryFieldset.tsx'
 import { CommentField } from './CommentField.tsx'
 import { PhotoField } from './PhotoField.tsx'
+import { BackgroundFieldset, useBackgroundQuestions } from './BackgroundFieldset.tsx'
+import { sendBackgroundAnswers } from '../api/background.ts'
+import type { BackgroundAnswers } from '@trygg/domain'
 import type { PhotoOutcome } from './photo-outcome.ts'
 import { uploadPhoto } from '../api/upload-photo.ts'
 import { toggleTimeOfDay, toNewPin, validateDraft, type DraftProblem, type PinDraft, type PinField } from './pin-draft.ts'
@@ -50,6 +53,8 @@ export function PinForm({ config, place, draft, onDraftChange, photo, onPhotoCha
   const [formError, setFormError] = useState<FormError | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
   const [uploadProgress, setUploadProgress] = useState<number | null>(null)
+  const backgroundQuestions = useBackgroundQuestions()
+  const [background, setBackground] = useState<BackgroundAnswers>({})
   useFocusOnMount(headingRef)
 
   const problems = attempted ? validateDraft(draft) : {}
@@ -98,6 +103,10 @@ export function PinForm({ config, place, draft, onDraftChange, photo, onPhotoCha
       setSubmitting(false)
       return
     }
+    if (backgroundQuestions && Object.keys(background).length > 0) {
+      // Optional: the pin stands without them, so a failure here is not the resident's problem.
+      await sendBackgroundAnswers(created.id, created.followToken, background).catch(() => undefined)
+    }
     if (!photo) {
       onSubmitted(created, { kind: 'none' })
       return
@@ -137,6 +146,7 @@ export function PinForm({ config, place, draft, onDraftChange, photo, onPhotoCha
       />
       <CommentField value={draft.comment} onChange={(comment) => update({ comment })} error={errorOf('comment')} />
       <PhotoField value={photo} onChange={onPhotoChange} progress={uploadProgress} />
+      {backgroundQuestions && <BackgroundFieldset questions={backgroundQuestions} value={background} onChange={setBackground} />}
 
       <div className="form-error-slot" role="alert">
         {shownFormError && (
