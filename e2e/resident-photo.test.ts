@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { jpegWithGps, metadataBlocks } from '../apps/api/test/photo-fixtures.ts'
+import { jpegHeaderSegments, jpegWithGps, metadataBlocks } from '../apps/api/test/photo-fixtures.ts'
 import { startApp, type RunningApp } from './support/app-server.ts'
 import { launchChromium } from './support/browser.ts'
 import { startTileServer } from './support/tile-server.ts'
@@ -78,9 +78,35 @@ describe('a photo with a pin, in Chromium', () => {
     expect(files).toHaveLength(1)
     const stored = fs.readFileSync(files[0]!)
     expect(await metadataBlocks(stored)).toEqual({ exif: false, xmp: false, iptc: false, icc: false, comments: [] })
-    expect(stored.includes('Exif')).toBe(false)
-    expect(stored.includes('GPS')).toBe(false)
+    // No APP1 (EXIF, XMP), APP2 (ICC), APP13 (IPTC) or comment segment; JFIF (APP0) is allowed.
+    expect(jpegHeaderSegments(stored).filter((m) => (m.startsWith('APP') && m !== 'APP0') || m === 'COM')).toEqual([])
+    expect(jpegHeaderSegments(fs.readFileSync(original))).toContain('APP1')
     expect(stored.includes('Anna Andersson')).toBe(false)
+    await page.close()
+  })
+
+  it('shows the photo to a moderator, and publicly once approved', async () => {
+    const password = /moderator\s+moderator@kavlinge\.demo\s+(\S+)/.exec(app.output())![1]!
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${app.url}/login`)
+    await page.fill('[data-testid=login-email]', 'moderator@kavlinge.demo')
+    await page.fill('[data-testid=login-password]', password)
+    await page.click('[data-testid=login-submit]')
+    await page.waitForURL(/\/personal\/moderering$/)
+    const photo = page.locator('[data-testid=moderation-photo]').first()
+    await photo.waitFor()
+    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1600)
+    const item = page.locator('article', { has: photo })
+    const pinId = Number((await item.getAttribute('data-testid'))!.replace('moderation-item-', ''))
+    expect((await fetch(`${app.url}/api/pins/${pinId}/photo`)).status).toBe(404)
+    expect(await item.locator('[data-testid=redact]').count()).toBe(0)
+    await item.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-moderation-photo.png') })
+    await item.locator('[data-testid=approve]').click()
+    await item.waitFor({ state: 'detached' })
+    const published = await fetch(`${app.url}/api/pins/${pinId}/photo`)
+    expect([published.status, published.headers.get('content-type')]).toEqual([200, 'image/jpeg'])
+    expect((await (await fetch(`${app.url}/api/pins/${pinId}`)).json()).photoUrl).toBe(`/api/pins/${pinId}/photo`)
     await page.close()
   })
 })

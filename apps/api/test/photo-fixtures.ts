@@ -80,3 +80,21 @@ export async function metadataBlocks(image: Buffer) {
   const m = await sharp(image).metadata()
   return { exif: m.exif !== undefined, xmp: m.xmp !== undefined, iptc: m.iptc !== undefined, icc: m.icc !== undefined, comments: m.comments ?? [] }
 }
+
+/**
+ * The markers of a JPEG's segments before its image data (SOS), e.g. ['DQT', 'SOF0', 'DHT'].
+ * APPn (EXIF is APP1, ICC APP2, IPTC APP13) and COM segments carry metadata.
+ */
+export function jpegHeaderSegments(jpeg: Buffer): string[] {
+  const names: Record<number, string> = { 0xc0: 'SOF0', 0xc2: 'SOF2', 0xc4: 'DHT', 0xdb: 'DQT', 0xdd: 'DRI', 0xfe: 'COM' }
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG')
+  const segments: string[] = []
+  let i = 2
+  while (i + 4 <= jpeg.length && jpeg[i] === 0xff) {
+    const marker = jpeg[i + 1]!
+    if (marker === 0xda) break
+    segments.push(marker >= 0xe0 && marker <= 0xef ? `APP${marker - 0xe0}` : (names[marker] ?? `0x${marker.toString(16)}`))
+    i += 2 + jpeg.readUInt16BE(i + 2)
+  }
+  return segments
+}
