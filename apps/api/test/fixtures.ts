@@ -1,3 +1,5 @@
+import os from 'node:os'
+import path from 'node:path'
 import type { Polygon } from 'geojson'
 import type { Kysely } from 'kysely'
 import type { Database } from '../src/db/schema.ts'
@@ -26,7 +28,7 @@ export async function seedTestMunicipality(db: Kysely<Database>, slug = 'testkom
   return { municipalityId, campaignId }
 }
 
-/** Configuration for tests: no web app, defaults otherwise. */
+/** Configuration for tests: no web app, photos in a folder of the test process, defaults otherwise. */
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
-  return { ...loadConfig({ TRYGG_WEB_DIST: '' }), ...overrides }
+  return { ...loadConfig({ TRYGG_WEB_DIST: '', TRYGG_PHOTO_DIR: path.join(os.tmpdir(), `trygg-test-photos-${process.pid}`) }), ...overrides }
 }

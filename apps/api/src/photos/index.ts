@@ -8,6 +8,10 @@ import { PhotoStore } from './photo-store.ts'
 import { findPhoto, findPinForPhoto, findPublicPhotoFile, insertPhoto } from './photos.queries.ts'
 import { publicPhotoSchema, staffPhotoSchema, uploadPhotoSchema } from './photos.schema.ts'
 import { reencodePhoto } from './reencode-photo.ts'
+import { sweepOrphanPhotos } from './sweep-photos.ts'
+
+/** How often files of deleted pins are looked for and removed. */
+const SWEEP_INTERVAL_MS = 60 * 60 * 1000
 
 /** Staff who see photos waiting for moderation. */
 const MODERATION_READ: StaffRole[] = ['moderator', 'admin', 'planner']
@@ -19,6 +23,18 @@ const MODERATION_READ: StaffRole[] = ['moderator', 'admin', 'planner']
 export default async function photos(appBase: FastifyInstance, opts: { config: Readonly<Config> }) {
   const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
   const store = new PhotoStore(opts.config.photoDir)
+
+  // The photo of a deleted pin goes with its row; its file is removed here, at start and hourly.
+  const sweep = () =>
+    sweepOrphanPhotos(app.db.kysely, store, app.now())
+      .then((n) => n > 0 && app.log.info({ removed: n }, 'removed photo files of deleted pins'))
+      .catch((err: unknown) => app.log.warn({ err }, 'photo sweep failed'))
+  let timer: NodeJS.Timeout | undefined
+  app.addHook('onReady', async () => {
+    void sweep()
+    timer = setInterval(() => void sweep(), SWEEP_INTERVAL_MS).unref()
+  })
+  app.addHook('onClose', async () => clearInterval(timer))
 
   // Within this plugin any body is read as bytes; the upload's header schema names the types
   // it accepts, and the bytes themselves decide what the file is.

@@ -30,6 +30,28 @@ export class PhotoStore {
     await fs.rm(this.path(name), { force: true })
   }
 
+  /**
+   * Every stored file's relative name with its modification time, e.g.
+   * `[{ name: '3/AbC…xyz.jpg', modified: Date }]`; temporary files are left out.
+   */
+  async list(): Promise<{ name: string; modified: Date }[]> {
+    let entries: import('node:fs').Dirent[]
+    try {
+      entries = await fs.readdir(this.dir, { recursive: true, withFileTypes: true })
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw error
+    }
+    const files = []
+    for (const e of entries) {
+      if (!e.isFile()) continue
+      const name = path.relative(this.dir, path.join(e.parentPath, e.name)).split(path.sep).join('/')
+      if (!/^\d+\/[A-Za-z0-9_-]{22}\.jpg$/.test(name)) continue
+      files.push({ name, modified: (await fs.stat(this.path(name))).mtime })
+    }
+    return files
+  }
+
   /** The absolute path of a stored name; refuses names that would leave the folder. */
   path(name: string): string {
     if (!/^\d+\/[A-Za-z0-9_-]{22}\.jpg$/.test(name)) throw new Error(`Invalid photo file name "${name}"`)

@@ -58,3 +58,10 @@ export async function findPhoto(db: Db, municipalityId: number, pinId: number): 
     .where('pin_id', '=', pinId)
     .executeTakeFirst()
 }
+
+/** Which of these file names a photo row still refers to. */
+export async function knownPhotoFiles(db: Db, fileNames: string[]): Promise<Set<string>> {
+  if (fileNames.length === 0) return new Set()
+  const rows = await db.selectFrom('pin_photo').select('file_name').where('file_name', 'in', fileNames).execute()
+  return new Set(rows.map((r) => r.file_name))
+}

@@ -24,6 +24,8 @@ import {
   webp,
 } from '../../test/photo-fixtures.ts'
 import { createStaff, login, type StaffAgent } from '../../test/staff.ts'
+import { PhotoStore } from './photo-store.ts'
+import { sweepOrphanPhotos } from './sweep-photos.ts'
 
 /** Every file under a folder, relative names. */
 function filesIn(dir: string): string[] {
@@ -181,5 +183,24 @@ describe.each(ENGINES)('photos on %s', (engine) => {
     expect((await decide(sensitive.id, 'approve')).statusCode).toBe(200)
     expect((await app.inject(`/api/pins/${sensitive.id}/photo`)).statusCode).toBe(404)
     expect((await decide(999_999_999, 'approve')).statusCode).toBe(404)
+  })
+
+  it('removes the file of a deleted pin, and leaves recorded and fresh files alone', async () => {
+    const kept = await pin()
+    const deleted = await pin()
+    await upload(kept, await jpegWithGps(50, 50))
+    await upload(deleted, await jpegWithGps(50, 50))
+    const deletedFile = path.join(photoDir, (await sql<{ f: string }>`SELECT file_name AS f FROM pin_photo WHERE pin_id = ${deleted.id}`.execute(db.kysely)).rows[0]!.f)
+    await sql`DELETE FROM pin WHERE id = ${deleted.id}`.execute(db.kysely)
+    expect(await photoRows(deleted.id)).toBe(0)
+    expect(fs.existsSync(deletedFile)).toBe(true)
+
+    const store = new PhotoStore(photoDir)
+    const files = filesIn(photoDir).length
+    expect(await sweepOrphanPhotos(db.kysely, store, new Date())).toBe(0) // within the grace period
+    expect(await sweepOrphanPhotos(db.kysely, store, new Date(Date.now() + 2 * 60 * 60 * 1000))).toBe(1)
+    expect(fs.existsSync(deletedFile)).toBe(false)
+    expect(filesIn(photoDir).length).toBe(files - 1)
+    expect((await storedFile(kept.id)).length).toBeGreaterThan(0)
   })
 })
