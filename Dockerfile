@@ -15,6 +15,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production PORT=8080 HOST=0.0.0.0
 COPY --from=build /app /app
+# Residents' photos (TRYGG_PHOTO_DIR); a volume keeps them.
+RUN mkdir -p /var/lib/trygg/photos && chown -R node:node /var/lib/trygg
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \

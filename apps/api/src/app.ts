@@ -30,6 +30,10 @@ import moderation from './moderation/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
 import pinStatus from './pin-status/index.ts'
+import photos from './photos/index.ts'
+import geocode from './geocode/index.ts'
+import pinList from './pin-list/index.ts'
+import background from './background/index.ts'
 import pins from './pins/index.ts'
 import police from './police/index.ts'
 import publicConfig from './public-config/index.ts'
@@ -117,6 +121,10 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   await app.register(pins, { config })
   await app.register(agreements, { config })
   await app.register(follow)
+  await app.register(photos, { config })
+  await app.register(geocode, { config })
+  await app.register(pinList)
+  await app.register(background)
   await app.register(auth, { config })
   await app.register(moderation)
   await app.register(pinStatus)

@@ -1,3 +1,5 @@
+import os from 'node:os'
+import path from 'node:path'
 import type { Polygon } from 'geojson'
 import type { Kysely } from 'kysely'
 import type { Database } from '../src/db/schema.ts'
@@ -27,9 +29,17 @@ export async function seedTestMunicipality(db: Kysely<Database>, slug = 'testkom
 }
 
 /**
- * Configuration for tests: no web app, and no proof-of-work or rate limits (tests of those
- * turn them on with overrides); defaults otherwise.
+ * Configuration for tests: no web app, no proof-of-work or rate limits (tests of those turn them
+ * on with overrides), photos in a folder of the test process; defaults otherwise.
  */
 export function testConfig(overrides: Partial<Config> = {}): Readonly<Config> {
-  return { ...loadConfig({ TRYGG_WEB_DIST: '', TRYGG_ANTIBOT: 'off', TRYGG_RATE_LIMIT_PER_MIN: '0' }), ...overrides }
+  return {
+    ...loadConfig({
+      TRYGG_WEB_DIST: '',
+      TRYGG_ANTIBOT: 'off',
+      TRYGG_RATE_LIMIT_PER_MIN: '0',
+      TRYGG_PHOTO_DIR: path.join(os.tmpdir(), `trygg-test-photos-${process.pid}`),
+    }),
+    ...overrides,
+  }
 }

@@ -2,13 +2,14 @@ import Type from 'typebox'
 import { MAX_COMMENT_LENGTH } from './limits.ts'
 import { MAX_REASON_LENGTH } from './staff-roles.ts'
 
-export const ModerationKindSchema = Type.Union([Type.Literal('comment')])
+export const ModerationKindSchema = Type.Union([Type.Literal('comment'), Type.Literal('photo')])
 export const ModerationState = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])
 export type ModerationState = Type.Static<typeof ModerationState>
 
 /**
  * One item of the moderation queue. `kind` says what is moderated and `id` is unique within
- * its kind (for a comment: its pin's id); the pin gives the context.
+ * its kind (the pin's id: a pin has at most one comment and one photo); the pin gives the context.
+ * A photo item has no text and names the staff URL of its image.
  */
 export const ModerationItem = Type.Object(
   {
@@ -17,6 +18,7 @@ export const ModerationItem = Type.Object(
     state: ModerationState,
     text: Type.Union([Type.String(), Type.Null()]),
     submittedAt: Type.String({ format: 'date-time' }),
+    photoUrl: Type.Optional(Type.String({ description: 'Photos only: the image for staff, whatever its state', examples: ['/api/staff/moderation/photos/1234'] })),
     pin: Type.Object({
       id: Type.Integer(),
       lat: Type.Number(),

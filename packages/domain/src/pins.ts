@@ -60,7 +60,20 @@ export const PublicPin = Type.Object(
     campaignId: Type.Union([Type.Integer(), Type.Null()]),
     createdAt: Type.String({ format: 'date-time' }),
     agreementCount: Type.Integer({ minimum: 0, description: 'How many residents agreed with the pin' }),
+    photoUrl: Type.Union([Type.String(), Type.Null()], { description: 'The approved photo, a JPEG; null when there is none or it awaits moderation', examples: ['/api/pins/1234/photo'] }),
   },
   { $id: 'PublicPin' },
 )
 export type PublicPin = Type.Static<typeof PublicPin>
+
+/** The answer to a photo upload: the stored JPEG waits for moderation. */
+export const PhotoUploaded = Type.Object(
+  {
+    state: Type.Literal('pending'),
+    width: Type.Integer({ examples: [2048] }),
+    height: Type.Integer({ examples: [1536] }),
+    bytes: Type.Integer({ examples: [412345] }),
+  },
+  { $id: 'PhotoUploaded' },
+)
+export type PhotoUploaded = Type.Static<typeof PhotoUploaded>

@@ -11,6 +11,6 @@ export const MIN_PASSWORD_LENGTH = 12
 /** Longest text a moderator may give as the reason for a decision, characters. */
 export const MAX_REASON_LENGTH = 500
 
-/** The kinds of items in the moderation queue. Photos join as a kind of their own. */
-export const MODERATION_KINDS = ['comment'] as const
+/** The kinds of items in the moderation queue: a pin's comment and a pin's photo. */
+export const MODERATION_KINDS = ['comment', 'photo'] as const
 export type ModerationKind = (typeof MODERATION_KINDS)[number]

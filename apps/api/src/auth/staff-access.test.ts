@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { sql } from 'kysely'
@@ -6,7 +9,8 @@ import { buildApp } from '../app.ts'
 import { createApiKey } from '../api-keys/api-keys.queries.ts'
 import { insertControl } from '../police/controls.queries.ts'
 import { insertSnapshot } from '../police/snapshots.queries.ts'
-import { insertPinInsideBoundary } from '../pins/pins.queries.ts'
+import { insertPinInsideBoundary, newFollowToken } from '../pins/pins.queries.ts'
+import { png } from '../../test/photo-fixtures.ts'
 import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
 import { INSIDE, TEST_BOUNDARY, seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
 import { createCampaign } from '../municipality/municipality.setup.ts'
@@ -36,6 +40,8 @@ interface Ctx {
   control(t: Tenant): Promise<number>
   /** A new lägesbild snapshot in the municipality. */
   snapshot(t: Tenant): Promise<number>
+  /** A new pin with a pending photo in the municipality. */
+  pendingPhoto(t: Tenant): Promise<number>
 }
 
 interface Sample {
@@ -59,6 +65,19 @@ const decision = (verb: string, payload: object): Sample => ({
   async isolated(ctx, res, target) {
     expect(res.statusCode).toBe(404)
     const { rows } = await sql<{ s: string }>`SELECT comment_state AS s FROM pin WHERE id = ${target.id}`.execute(ctx.db.kysely)
+    expect(rows[0]!.s).toBe('pending')
+  },
+})
+
+/** Each decision on B's photo answers 404 and leaves it pending. */
+const photoDecision = (verb: string, payload: object): Sample => ({
+  async request(ctx, t) {
+    const id = await ctx.pendingPhoto(t)
+    return { url: `/api/staff/moderation/photos/${id}/${verb}`, payload }
+  },
+  async isolated(ctx, res, target) {
+    expect(res.statusCode).toBe(404)
+    const { rows } = await sql<{ s: string }>`SELECT state AS s FROM pin_photo WHERE pin_id = ${target.id}`.execute(ctx.db.kysely)
     expect(rows[0]!.s).toBe('pending')
   },
 })
@@ -139,6 +158,34 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/staff/moderation/comments/:pinId/approve': decision('approve', {}),
   'POST /api/staff/moderation/comments/:pinId/reject': decision('reject', { reason: 'Off topic' }),
   'POST /api/staff/moderation/comments/:pinId/redact': decision('redact', { text: 'Mörkt vid [namn]', reason: 'Namn' }),
+  'POST /api/staff/moderation/photos/:pinId/approve': photoDecision('approve', {}),
+  'POST /api/staff/moderation/photos/:pinId/reject': photoDecision('reject', { reason: 'Shows a face' }),
+  'GET /api/staff/moderation/photos/:pinId': {
+    async request(ctx, t) {
+      return { url: `/api/staff/moderation/photos/${await ctx.pendingPhoto(t)}` }
+    },
+    async isolated(_ctx, res) {
+      expect(res.statusCode).toBe(404)
+      expect(res.headers['content-type']).not.toBe('image/jpeg')
+    },
+  },
+  'PUT /api/staff/settings/background-questions': {
+    request: async () => ({ payload: { enabled: true } }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const { rows } = await sql<{ m: number; on: boolean | null }>`
+        SELECT municipality_id AS m, (settings->>'backgroundQuestions')::boolean AS on FROM municipality`.execute(ctx.db.kysely)
+      expect(rows.find((r) => r.m === ctx.municipality.B)!.on).not.toBe(true)
+    },
+  },
+  'GET /api/staff/statistics/background': {
+    request: async () => ({ url: '/api/staff/statistics/background?by=gender' }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      // B's municipality has six answers from men; none of them may show for A's staff.
+      expect(res.json().groups).toEqual([])
+    },
+  },
   'GET /api/staff/audit': {
     request: async () => ({}),
     async isolated(ctx, res) {
@@ -474,6 +521,8 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
   const staff: Record<Tenant, Partial<Record<StaffRole, TestStaff>>> = { A: {}, B: {} }
   const agents: Record<Tenant, Partial<Record<StaffRole, StaffAgent>>> = { A: {}, B: {} }
   let routes: readonly GuardedRoute[]
+  let appB: FastifyInstance
+  let photoDir: string
 
   beforeAll(async () => {
     db = await openTestDb(engine)
@@ -535,8 +584,20 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
         const parameters = { eps: 75, minPoints: 3, categories: ['speeding'], from: null, to: null }
         return insertSnapshot(db.kysely, { municipalityId: municipality[t], name: `Lägesbild ${t}`, takenAt: new Date(), createdBy: await ctx.account(t), previousId: null, parameters, areas: [], controls: [], diff })
       },
+      async pendingPhoto(t) {
+        const follow = newFollowToken()
+        const pin = { ...INSIDE, category: 'lighting', severity: 3, timesOfDay: ['night' as const] }
+        const id = (await insertPinInsideBoundary(db.kysely, { municipalityId: municipality[t], categoryId: categories[t], campaignId: null, pin, source: 'web', followTokenHash: follow.hash }))!
+        const slug = t === 'A' ? 'kommun-a' : 'kommun-b'
+        const served = slug === 'kommun-a' ? app : appB
+        const res = await served.inject({ method: 'POST', url: `/api/pins/${id}/photo`, payload: await png(32, 32), headers: { 'content-type': 'image/png', 'x-follow-token': follow.token } })
+        expect(res.statusCode).toBe(201)
+        return id
+      },
     }
-    app = await buildApp({ config: testConfig(), db })
+    photoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-staff-access-photos-'))
+    app = await buildApp({ config: testConfig({ photoDir, municipality: 'kommun-a' }), db })
+    appB = await buildApp({ config: testConfig({ photoDir, municipality: 'kommun-b' }), db })
     routes = app.guardedRoutes
     for (const t of ['A', 'B'] as const) {
       for (const role of STAFF_ROLES) {
@@ -544,6 +605,12 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
         agents[t][role] = await login(app, staff[t][role]!)
       }
       await ctx.pendingPin(t)
+      if (t === 'B') {
+        for (let i = 0; i < 6; i++) {
+          const id = await ctx.pendingPin(t)
+          await db.kysely.insertInto('pin_background').values({ municipality_id: municipality.B, pin_id: id, age_band: null, gender: 'man' }).execute()
+        }
+      }
       // B gets audit entries of its own: a decision by its moderator.
       const id = await ctx.pendingPin(t)
       await agents[t].moderator!.inject({ method: 'POST', url: `/api/staff/moderation/comments/${id}/approve`, payload: {} })
@@ -551,7 +618,9 @@ describe.each(ENGINES)('staff routes: roles and municipalities on %s', (engine) 
   })
   afterAll(async () => {
     await app?.close()
+    await appB?.close()
     await db?.close()
+    if (photoDir) fs.rmSync(photoDir, { recursive: true, force: true })
   })
 
   it('knows every staff route, with the roles its OpenAPI operation declares, and a sample for each', async () => {

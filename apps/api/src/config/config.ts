@@ -1,4 +1,5 @@
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 
 /** The whole runtime configuration, read once at start-up and frozen. */
@@ -50,6 +51,10 @@ export interface Config {
   antibot: boolean
   /** HMAC key signing the challenges; null: a random key per process (one instance only). */
   antibotSecret: string | null
+  /** Folder of residents' photos (re-encoded JPEGs). Default: `photos` in the data folder. */
+  photoDir: string
+  /** Address search: a Nominatim-compatible geocoder; url null turns it off. */
+  geocoder: { url: string | null; userAgent: string; attribution: string }
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +87,10 @@ export const defaults = {
   TRYGG_RATE_LIMIT_PER_MIN: '20', // resident writes per client address and minute; 0 = off
   TRYGG_ANTIBOT: 'on', // ALTCHA proof-of-work on resident writes
   TRYGG_ANTIBOT_SECRET: '', // empty: random per process; set one shared secret for several instances
+  TRYGG_PHOTO_DIR: '', // empty: <TRYGG_DATA_DIR>/photos (the system temp folder for an in-memory database)
+  TRYGG_GEOCODER_URL: 'https://nominatim.openstreetmap.org', // Nominatim-compatible; `off` turns address search off
+  TRYGG_GEOCODER_USER_AGENT: 'Trygg/0.1 (digital trygghetsvandring)', // better: name the installation and a contact address
+  TRYGG_GEOCODER_ATTRIBUTION: 'Adressdata © OpenStreetMap-bidragsgivare, sökning via Nominatim',
 } as const
 
 function integer(env: NodeJS.ProcessEnv, name: keyof typeof defaults, min: number, max: number): number {
@@ -194,5 +203,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     rateLimitPerMin: integer(env, 'TRYGG_RATE_LIMIT_PER_MIN', 0, 100_000),
     antibot: flag(env, 'TRYGG_ANTIBOT'),
     antibotSecret: antibotSecret(env),
+    photoDir: photoDir(env),
+    geocoder: Object.freeze(geocoder(env)),
   })
+}
+
+function photoDir(env: NodeJS.ProcessEnv): string {
+  const raw = (env.TRYGG_PHOTO_DIR ?? defaults.TRYGG_PHOTO_DIR).trim()
+  if (raw) return path.resolve(raw)
+  const dataDir = env.TRYGG_DATA_DIR ?? defaults.TRYGG_DATA_DIR
+  return dataDir.startsWith('memory://') ? path.join(os.tmpdir(), 'trygg-photos') : path.resolve(dataDir, 'photos')
+}
+
+function geocoder(env: NodeJS.ProcessEnv): Config['geocoder'] {
+  const raw = (env.TRYGG_GEOCODER_URL ?? defaults.TRYGG_GEOCODER_URL).trim()
+  const off = ['', 'off', '0', 'false', 'no'].includes(raw.toLowerCase())
+  if (!off && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(raw)) {
+    throw new ConfigError(`TRYGG_GEOCODER_URL must be an http:// or https:// URL of a Nominatim-compatible service, or off; got "${raw}"`)
+  }
+  const userAgent = (env.TRYGG_GEOCODER_USER_AGENT ?? defaults.TRYGG_GEOCODER_USER_AGENT).trim()
+  if (!userAgent) throw new ConfigError('TRYGG_GEOCODER_USER_AGENT must name this installation (the Nominatim usage policy requires it)')
+  return {
+    url: off ? null : raw.replace(/\/+$/, ''),
+    userAgent,
+    attribution: (env.TRYGG_GEOCODER_ATTRIBUTION ?? defaults.TRYGG_GEOCODER_ATTRIBUTION).trim() || defaults.TRYGG_GEOCODER_ATTRIBUTION,
+  }
 }

@@ -63,4 +63,21 @@ describe('loadConfig', () => {
     expect(c.session).toEqual({ idleMinutes: 15, absoluteHours: 8, cookieSecure: false })
     expect(loadConfig({ TRYGG_TRUST_PROXY: 'true' }).trustProxy).toBe(true)
   })
+
+  it('keeps photos in the data folder unless told otherwise', () => {
+    expect(loadConfig({ TRYGG_DATA_DIR: '/srv/trygg' }).photoDir).toBe('/srv/trygg/photos')
+    expect(loadConfig({ TRYGG_DATA_DIR: '/srv/trygg', TRYGG_PHOTO_DIR: '/mnt/photos/' }).photoDir).toBe('/mnt/photos')
+    expect(loadConfig({ TRYGG_DATA_DIR: 'memory://' }).photoDir).toMatch(/trygg-photos$/)
+  })
+
+  it('reads the geocoder: the public Nominatim by default, another service, or off', () => {
+    expect(loadConfig({}).geocoder).toMatchObject({ url: 'https://nominatim.openstreetmap.org', userAgent: expect.stringMatching(/^Trygg/), attribution: expect.stringMatching(/OpenStreetMap/) })
+    expect(loadConfig({ TRYGG_GEOCODER_URL: 'http://10.0.0.5:8088/nominatim/', TRYGG_GEOCODER_USER_AGENT: 'Trygg Kävlinge (it@kavlinge.se)' }).geocoder).toMatchObject({
+      url: 'http://10.0.0.5:8088/nominatim',
+      userAgent: 'Trygg Kävlinge (it@kavlinge.se)',
+    })
+    expect(loadConfig({ TRYGG_GEOCODER_URL: 'off' }).geocoder.url).toBeNull()
+    expect(() => loadConfig({ TRYGG_GEOCODER_URL: 'nominatim.example' })).toThrow(/TRYGG_GEOCODER_URL/)
+    expect(() => loadConfig({ TRYGG_GEOCODER_USER_AGENT: ' ' })).toThrow(/TRYGG_GEOCODER_USER_AGENT/)
+  })
 })

@@ -240,6 +240,27 @@ export interface YearlyIndicatorTable {
   updated_at: Date
 }
 
+export interface PinPhotoTable {
+  municipality_id: number
+  pin_id: number
+  /** `<municipality_id>/<random>.jpg`, relative to the photo folder */
+  file_name: string
+  width: number
+  height: number
+  bytes: number
+  state: 'pending' | 'approved' | 'rejected'
+  created_at: Generated<Date>
+  updated_at: Generated<Date>
+}
+
+export interface PinBackgroundTable {
+  municipality_id: number
+  pin_id: number
+  age_band: 'under_18' | '18_29' | '30_44' | '45_64' | '65_plus' | null
+  gender: 'woman' | 'man' | 'other' | null
+  created_at: Generated<Date>
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -261,4 +282,6 @@ export interface Database {
   pin_agreement: PinAgreementTable
   antibot_spent: AntibotSpentTable
   yearly_indicator: YearlyIndicatorTable
+  pin_photo: PinPhotoTable
+  pin_background: PinBackgroundTable
 }

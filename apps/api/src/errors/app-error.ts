@@ -21,6 +21,11 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'DATABASE_UNAVAILABLE'
   | 'INTERNAL'
+  | 'PHOTO_NOT_AN_IMAGE'
+  | 'PHOTO_TOO_MANY_PIXELS'
+  | 'PHOTO_DAMAGED'
+  | 'PHOTO_EXISTS'
+  | 'GEOCODER_UNAVAILABLE'
 
 export interface FieldError {
   field: string

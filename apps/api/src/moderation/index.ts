@@ -4,7 +4,8 @@ import type { StaffRole } from '@trygg/domain'
 import type { StaffPrincipal } from '../auth/auth-plugin.ts'
 import { decideComment, type CommentDecision } from './comment-decisions.ts'
 import { readQueue } from './moderation-queue.ts'
-import { approveSchema, queueSchema, redactSchema, rejectSchema } from './moderation.schema.ts'
+import { approveSchema, approvePhotoSchema, queueSchema, redactSchema, rejectPhotoSchema, rejectSchema } from './moderation.schema.ts'
+import { decidePhoto, type PhotoDecision } from './photo-decisions.ts'
 
 /** Who decides; planners may read the queue to see what residents wrote. */
 const DECIDE: StaffRole[] = ['moderator', 'admin']
@@ -38,5 +39,15 @@ export default async function moderation(appBase: FastifyInstance) {
   )
   app.post('/api/staff/moderation/comments/:pinId/redact', { schema: redactSchema, config: { roles: DECIDE } }, (request) =>
     decide('redact', request.staff, request.params.pinId, request.body),
+  )
+
+  const decideOnPhoto = (decision: PhotoDecision, staff: StaffPrincipal | null, pinId: number, body: { reason?: string | undefined }) =>
+    decidePhoto(app.db.kysely, { municipalityId: staff!.municipalityId, pinId, decision, reason: body.reason, actor: staff!, at: app.now() })
+
+  app.post('/api/staff/moderation/photos/:pinId/approve', { schema: approvePhotoSchema, config: { roles: DECIDE } }, (request) =>
+    decideOnPhoto('approve', request.staff, request.params.pinId, request.body),
+  )
+  app.post('/api/staff/moderation/photos/:pinId/reject', { schema: rejectPhotoSchema, config: { roles: DECIDE } }, (request) =>
+    decideOnPhoto('reject', request.staff, request.params.pinId, request.body),
   )
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import { MODERATION_KINDS, type ModerationItem, type ModerationKind, type ModerationState } from '@trygg/domain'
 import type { Database } from '../db/schema.ts'
 import { listComments } from './comments.queries.ts'
+import { listPhotos } from './photos.queries.ts'
 
 type QueueSource = (
   db: Kysely<Database>,
@@ -9,9 +10,10 @@ type QueueSource = (
   q: { state: ModerationState; limit: number; offset: number },
 ) => Promise<{ items: ModerationItem[]; total: number }>
 
-/** Where each kind of item comes from. A new kind (photos) adds its source here. */
+/** Where each kind of item comes from. A new kind adds its source here. */
 const SOURCES: Record<ModerationKind, QueueSource> = {
   comment: listComments,
+  photo: listPhotos,
 }
 
 export interface QueueQuery {

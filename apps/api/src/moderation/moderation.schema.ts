@@ -6,7 +6,7 @@ export const queueSchema = {
   summary: 'The moderation queue',
   description:
     'Items waiting for a decision (state=pending, oldest first), or decided ones (approved, rejected; newest ' +
-    'first). Every item has a kind; today comments, each identified by its pin.',
+    'first). Every item has a kind, comment or photo, and is identified within it by its pin.',
   tags: ['moderation'],
   querystring: ModerationQueueQuery,
   response: { 200: ModerationQueue, ...staffErrors },
@@ -38,5 +38,23 @@ export const redactSchema = {
   tags: ['moderation'],
   params: CommentParams,
   body: RedactDecision,
+  response: { 200: ModerationItem, ...staffErrors },
+}
+
+export const approvePhotoSchema = {
+  summary: "Approve a pin's photo",
+  description: 'Makes the photo public at GET /api/pins/:id/photo. Pending and rejected photos can be approved.',
+  tags: ['moderation'],
+  params: CommentParams,
+  body: ApproveDecision,
+  response: { 200: ModerationItem, ...staffErrors },
+}
+
+export const rejectPhotoSchema = {
+  summary: "Reject a pin's photo",
+  description: 'The photo is not shown publicly. Pending and approved photos can be rejected.',
+  tags: ['moderation'],
+  params: CommentParams,
+  body: RejectDecision,
   response: { 200: ModerationItem, ...staffErrors },
 }

@@ -54,13 +54,16 @@ interface PublicPinRow {
   campaign_id: number | null
   created_at: Date
   agreement_count: number
+  photo_approved: boolean
 }
 
-/** The public view of a published pin; a comment is shown only once approved. */
+/** The public view of a published pin; a comment and a photo are shown only once approved. */
 export async function findPublicPin(db: Kysely<Database>, municipalityId: number, id: number): Promise<PublicPin | undefined> {
   const { rows } = await sql<PublicPinRow>`
     SELECT p.id, ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat, c.key AS category, p.severity, p.times_of_day,
-           p.comment, p.comment_state, p.status, p.campaign_id, p.created_at, p.agreement_count
+           p.comment, p.comment_state, p.status, p.campaign_id, p.created_at, p.agreement_count,
+           EXISTS (SELECT 1 FROM pin_photo AS ph
+                    WHERE ph.municipality_id = p.municipality_id AND ph.pin_id = p.id AND ph.state = 'approved') AS photo_approved
       FROM pin AS p
       JOIN category AS c ON c.municipality_id = p.municipality_id AND c.id = p.category_id
      WHERE p.municipality_id = ${municipalityId} AND p.id = ${id} AND p.moderation = 'published'
@@ -79,5 +82,6 @@ export async function findPublicPin(db: Kysely<Database>, municipalityId: number
     campaignId: r.campaign_id,
     createdAt: r.created_at.toISOString(),
     agreementCount: r.agreement_count,
+    photoUrl: r.photo_approved ? `/api/pins/${r.id}/photo` : null,
   }
 }

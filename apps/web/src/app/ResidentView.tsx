@@ -12,6 +12,13 @@ import { ReportSheet } from '../report/ReportSheet.tsx'
 import { useStatus } from '../status/status.tsx'
 import { AppHeader } from './AppHeader.tsx'
 import { CampaignBanner } from '../resident/CampaignBanner.tsx'
+import { PinListView } from '../list/PinListView.tsx'
+import { ViewSwitch, type ResidentViewMode } from '../list/ViewSwitch.tsx'
+import { useMediaMessages } from '../i18n/media-messages.ts'
+import type { PublicPin } from '@trygg/domain'
+
+/** The zoom a place found by position or address search is shown at: streets and houses. */
+const FOUND_PLACE_ZOOM = 17
 
 /** The resident's page: the municipality's map and the flow for marking a place. */
 export function ResidentView({ config }: { config: AppConfig }) {
@@ -22,6 +29,9 @@ export function ResidentView({ config }: { config: AppConfig }) {
   const [refreshKey, setRefreshKey] = useState(0)
   const [sheetKey, setSheetKey] = useState(0)
   const [launcherFocus, setLauncherFocus] = useState(false)
+  const [mode, setMode] = useState<ResidentViewMode>('map')
+  const [listBbox, setListBbox] = useState<[number, number, number, number] | null>(null)
+  const media = useMediaMessages()
   const outsideSeq = useRef(0)
   const categories = useMemo(() => indexCategories(config.categories), [config.categories])
   const { boundary } = config.municipality
@@ -37,6 +47,14 @@ export function ResidentView({ config }: { config: AppConfig }) {
       setFlow({ step: 'details', place: [lat, lng] })
     },
     [boundary, map],
+  )
+
+  /** How close the map comes to a place found by position or search. */
+  const goTo = useCallback(
+    (lat: number, lon: number) => {
+      map?.setView([lat, lon], Math.max(map.getZoom(), FOUND_PLACE_ZOOM))
+    },
+    [map],
   )
 
   const confirmCentre = useCallback(() => {
@@ -59,7 +77,34 @@ export function ResidentView({ config }: { config: AppConfig }) {
     setLauncherFocus(true)
   }, [])
 
+  const switchView = useCallback(
+    (next: ResidentViewMode) => {
+      if (next === 'list' && map) {
+        const b = map.getBounds()
+        setListBbox([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()])
+      }
+      setMode(next)
+      if (next === 'map') window.setTimeout(() => map?.invalidateSize(), 0)
+    },
+    [map],
+  )
+
+  const showOnMap = useCallback(
+    (pin: PublicPin) => {
+      setMode('map')
+      window.setTimeout(() => {
+        map?.invalidateSize()
+        map?.setView([pin.lat, pin.lon], Math.max(map.getZoom(), FOUND_PLACE_ZOOM))
+        map?.getContainer().focus()
+      }, 0)
+      announce(media.shownOnMap)
+    },
+    [map, announce, media],
+  )
+
   const start = useCallback(() => {
+    setMode('map')
+    map?.invalidateSize()
     map?.closePopup()
     setSheetKey((n) => n + 1)
     setFlow(PICKING)
@@ -81,6 +126,7 @@ export function ResidentView({ config }: { config: AppConfig }) {
             config={config}
             flow={flow}
             onConfirmCentre={confirmCentre}
+            onGoTo={goTo}
             onChangePlace={() => setFlow(PICKING)}
             onSubmitted={submitted}
             onAnother={() => setFlow(PICKING)}
@@ -88,7 +134,13 @@ export function ResidentView({ config }: { config: AppConfig }) {
             onAgreed={refreshMap}
           />
         )}
-        <div className="map-area">
+        {flow.step === 'closed' && <ViewSwitch mode={mode} onChange={switchView} />}
+        {mode === 'list' && flow.step === 'closed' && listBbox && (
+          <div className="list-area">
+            <PinListView bbox={listBbox} categories={categories} timeZone={config.municipality.timeZone} onShowOnMap={showOnMap} />
+          </div>
+        )}
+        <div className={`map-area${mode === 'list' && flow.step === 'closed' ? ' map-area--hidden' : ''}`}>
           <MunicipalityMap
             config={config}
             categories={categories}

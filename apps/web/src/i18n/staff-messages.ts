@@ -41,7 +41,9 @@ const sv = {
   welcomeNothing: 'Här finns inget för din roll ännu.',
 
   moderationHeading: 'Moderering',
-  moderationIntro: 'Kommentarer visas för allmänheten först när de är godkända. Ta bort namn och annat som pekar ut personer.',
+  moderationIntro: 'Kommentarer och bilder visas för allmänheten först när de är godkända. Ta bort namn och annat som pekar ut personer; avslå bilder som visar ansikten eller registreringsskyltar.',
+  photoOn: (category: string) => `Bild: ${category}`,
+  photoAlt: (category: string, pinId: number) => `Invånarens bild till markering #${pinId} (${category})`,
   readOnlyNote: 'Du kan läsa kön men inte fatta beslut.',
   stateFilter: 'Visa',
   states: { pending: 'Väntar på beslut', approved: 'Godkända', rejected: 'Avslagna' } as Record<ModerationState, string>,
@@ -136,7 +138,9 @@ const en: StaffMessages = {
   welcomeNothing: 'There is nothing here for your role yet.',
 
   moderationHeading: 'Moderation',
-  moderationIntro: 'Comments are shown to the public only once approved. Remove names and anything else that identifies people.',
+  moderationIntro: 'Comments and photos are shown to the public only once approved. Remove names and anything else that identifies people; reject photos that show faces or number plates.',
+  photoOn: (category) => `Photo: ${category}`,
+  photoAlt: (category, pinId) => `The resident's photo for pin #${pinId} (${category})`,
   readOnlyNote: 'You can read the queue but not decide.',
   stateFilter: 'Show',
   states: { pending: 'Awaiting a decision', approved: 'Approved', rejected: 'Rejected' },

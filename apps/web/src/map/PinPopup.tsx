@@ -7,6 +7,7 @@ import { isAbortError } from '../api/api-error.ts'
 import type { CategoryIndex } from '../categories/category-index.ts'
 import { CategoryIcon } from '../categories/CategoryIcon.tsx'
 import { useI18n } from '../i18n/language.tsx'
+import { useMediaMessages } from '../i18n/media-messages.ts'
 import { categoryLabel, timeOfDayLabel } from '../i18n/localized.ts'
 import { usePopupFocus } from './use-popup-focus.ts'
 import { PopupAgree } from '../resident/PopupAgree.tsx'
@@ -52,6 +53,7 @@ export function PinPopup({ pinId, position, categories, timeZone, onClose }: Pin
 
 function PinDetails({ state, categories, timeZone }: { state: PinState; categories: CategoryIndex; timeZone: string }) {
   const { lang, t } = useI18n()
+  const media = useMediaMessages()
   const contentRef = useRef<HTMLDivElement>(null)
   usePopupFocus(contentRef, t.close)
 
@@ -92,6 +94,7 @@ function PinDetails({ state, categories, timeZone }: { state: PinState; categori
         <dt>{t.markedOn}</dt>
         <dd>{formatZonedDate(pin.createdAt, lang, timeZone)}</dd>
       </dl>
+      {pin.photoUrl && <img className="popup-photo" src={pin.photoUrl} alt={media.pinPhotoAlt} loading="lazy" data-testid="pin-photo" />}
     </div>
   )
 }

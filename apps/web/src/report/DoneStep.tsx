@@ -1,6 +1,8 @@
 import type { PinCreated } from '@trygg/domain'
 import { useRef } from 'react'
 import { useI18n } from '../i18n/language.tsx'
+import { useMediaMessages } from '../i18n/media-messages.ts'
+import type { PhotoOutcome } from './photo-outcome.ts'
 import { useStatus } from '../status/status.tsx'
 import { copyText } from './copy-text.ts'
 import { followUrl } from './follow-url.ts'
@@ -8,13 +10,16 @@ import { useFocusOnMount } from './use-focus-on-mount.ts'
 
 export interface DoneStepProps {
   created: PinCreated
+  /** what became of the photo, if one was chosen */
+  photo?: PhotoOutcome
   onAnother: () => void
   onClose: () => void
 }
 
 /** Step 3: thanks, and the private follow link with a copy button. */
-export function DoneStep({ created, onAnother, onClose }: DoneStepProps) {
+export function DoneStep({ created, photo = { kind: 'none' }, onAnother, onClose }: DoneStepProps) {
   const { t } = useI18n()
+  const m = useMediaMessages()
   const { announce } = useStatus()
   const headingRef = useRef<HTMLHeadingElement>(null)
   useFocusOnMount(headingRef)
@@ -33,6 +38,16 @@ export function DoneStep({ created, onAnother, onClose }: DoneStepProps) {
         </span>
         {t.doneHeading}
       </h2>
+      {photo.kind === 'uploaded' && (
+        <p className="step__help" data-testid="photo-uploaded">
+          {m.photoUploaded}
+        </p>
+      )}
+      {photo.kind === 'failed' && (
+        <p className="form-error" role="alert" data-testid="photo-failed">
+          {m.photoFailed(photo.reason)}
+        </p>
+      )}
       <p className="step__help">{t.followIntro}</p>
       <p className="follow-link__label" id="follow-link-label">
         {t.followLinkLabel}

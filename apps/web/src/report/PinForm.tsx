@@ -12,6 +12,12 @@ import type { Messages } from '../i18n/messages.ts'
 import { CategoryFieldset } from './CategoryFieldset.tsx'
 import { CommentField } from './CommentField.tsx'
 import { DayTypeFieldset } from './DayTypeFieldset.tsx'
+import { PhotoField } from './PhotoField.tsx'
+import { BackgroundFieldset, useBackgroundQuestions } from './BackgroundFieldset.tsx'
+import { sendBackgroundAnswers } from '../api/background.ts'
+import type { BackgroundAnswers } from '@trygg/domain'
+import type { PhotoOutcome } from './photo-outcome.ts'
+import { uploadPhoto } from '../api/upload-photo.ts'
 import { toggleTimeOfDay, toNewPin, validateDraft, type DraftProblem, type PinDraft, type PinField } from './pin-draft.ts'
 import { SeverityFieldset } from './SeverityFieldset.tsx'
 import { serverFieldErrors, type ServerFieldErrors } from './server-field-errors.ts'
@@ -24,7 +30,10 @@ export interface PinFormProps {
   place: readonly [number, number]
   draft: PinDraft
   onDraftChange: (draft: PinDraft) => void
-  onSubmitted: (created: PinCreated) => void
+  /** the optional photo, uploaded once the pin is created */
+  photo: File | null
+  onPhotoChange: (photo: File | null) => void
+  onSubmitted: (created: PinCreated, photo: PhotoOutcome) => void
   onChangePlace: () => void
   onCancel: () => void
   /** after the resident agreed with a pin nearby */
@@ -40,7 +49,7 @@ function problemMessage(problem: DraftProblem | undefined, t: Messages): string 
 }
 
 /** Step 2: what, how unsafe, when, and an optional comment; validated here and by the API. */
-export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onChangePlace, onCancel, onAgreed }: PinFormProps) {
+export function PinForm({ config, place, draft, onDraftChange, photo, onPhotoChange, onSubmitted, onChangePlace, onCancel, onAgreed }: PinFormProps) {
   const { lang, t } = useI18n()
   const r = useResidentMessages()
   const categories = useMemo(() => indexCategories(config.categories), [config.categories])
@@ -55,6 +64,9 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
   const [serverErrors, setServerErrors] = useState<ServerFieldErrors>({})
   const [formError, setFormError] = useState<FormError | null>(null)
   const [focusRequest, setFocusRequest] = useState(0)
+  const [uploadProgress, setUploadProgress] = useState<number | null>(null)
+  const backgroundQuestions = useBackgroundQuestions()
+  const [background, setBackground] = useState<BackgroundAnswers>({})
   useFocusOnMount(headingRef)
 
   const problems = attempted ? validateDraft(draft) : {}
@@ -87,10 +99,11 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
     setSubmitting(true)
     setFormError(null)
     setServerErrors({})
+    let created: PinCreated
     try {
       setVerifying(true)
       const altcha = await proofOfWork().finally(() => setVerifying(false))
-      onSubmitted(await createPin({ ...toNewPin(draft, place), ...(altcha ? { altcha } : {}), ...(website ? { website } : {}) }))
+      created = await createPin({ ...toNewPin(draft, place), ...(altcha ? { altcha } : {}), ...(website ? { website } : {}) })
     } catch (error) {
       const body = error instanceof ApiError ? error.body : null
       const fields = serverFieldErrors(body)
@@ -101,8 +114,23 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
         placeProblem: body?.code === 'PIN_OUTSIDE_BOUNDARY' || fields.place !== undefined,
       })
       setFocusRequest((n) => n + 1)
-    } finally {
       setSubmitting(false)
+      return
+    }
+    if (backgroundQuestions && Object.keys(background).length > 0) {
+      // Optional: the pin stands without them, so a failure here is not the resident's problem.
+      await sendBackgroundAnswers(created.id, created.followToken, background).catch(() => undefined)
+    }
+    if (!photo) {
+      onSubmitted(created, { kind: 'none' })
+      return
+    }
+    setUploadProgress(0)
+    try {
+      await uploadPhoto(created.id, created.followToken, photo, setUploadProgress)
+      onSubmitted(created, { kind: 'uploaded' })
+    } catch (error) {
+      onSubmitted(created, { kind: 'failed', reason: apiErrorMessage(error, lang, { network: t.networkError, other: t.unexpectedError }) })
     }
   }
 
@@ -133,6 +161,8 @@ export function PinForm({ config, place, draft, onDraftChange, onSubmitted, onCh
       />
       <DayTypeFieldset value={draft.dayType ?? null} onChange={(dayType) => update({ dayType })} />
       <CommentField value={draft.comment} onChange={(comment) => update({ comment })} error={errorOf('comment')} />
+      <PhotoField value={photo} onChange={onPhotoChange} progress={uploadProgress} />
+      {backgroundQuestions && <BackgroundFieldset questions={backgroundQuestions} value={background} onChange={setBackground} />}
 
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="pin-website">{r.honeypotLabel}</label>

@@ -1,5 +1,6 @@
 import { useRef } from 'react'
 import { useI18n } from '../i18n/language.tsx'
+import { PlaceFinder, type PlaceFinderProps } from './PlaceFinder.tsx'
 import { useFocusOnMount } from './use-focus-on-mount.ts'
 
 export interface PlaceStepProps {
@@ -10,10 +11,12 @@ export interface PlaceStepProps {
   /** picks the map's centre, where the crosshair is */
   onConfirmCentre: () => void
   onCancel: () => void
+  /** position and address search; left out, the step offers only the map */
+  finder?: PlaceFinderProps | undefined
 }
 
 /** Step 1: tap the map, or move it under the crosshair and confirm (works with the keyboard alone). */
-export function PlaceStep({ error, errorKey, onConfirmCentre, onCancel }: PlaceStepProps) {
+export function PlaceStep({ error, errorKey, onConfirmCentre, onCancel, finder }: PlaceStepProps) {
   const { t } = useI18n()
   const headingRef = useRef<HTMLHeadingElement>(null)
   useFocusOnMount(headingRef)
@@ -24,6 +27,7 @@ export function PlaceStep({ error, errorKey, onConfirmCentre, onCancel }: PlaceS
       </h2>
       <p className="step__help">{t.placeHelp}</p>
       <p className="step__help step__help--keyboard">{t.placeKeyboardHelp}</p>
+      {finder && <PlaceFinder {...finder} />}
       {error && (
         <p key={errorKey} className="form-error" role="alert">
           {error}

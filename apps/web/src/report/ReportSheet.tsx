@@ -1,16 +1,20 @@
 import type { AppConfig, PinCreated } from '@trygg/domain'
 import { useState } from 'react'
 import { useI18n } from '../i18n/language.tsx'
+import { isInsideBoundary } from '../map/boundary.ts'
 import { DoneStep } from './DoneStep.tsx'
 import { EMPTY_DRAFT, type PinDraft } from './pin-draft.ts'
 import { PinForm } from './PinForm.tsx'
 import { PlaceStep } from './PlaceStep.tsx'
+import type { PhotoOutcome } from './photo-outcome.ts'
 import type { ReportFlow } from './report-flow.ts'
 
 export interface ReportSheetProps {
   config: AppConfig
   flow: Exclude<ReportFlow, { step: 'closed' }>
   onConfirmCentre: () => void
+  /** moves the map to a point found by position or address search */
+  onGoTo?: ((lat: number, lon: number) => void) | undefined
   onChangePlace: () => void
   onSubmitted: (created: PinCreated) => void
   onAnother: () => void
@@ -23,13 +27,23 @@ export interface ReportSheetProps {
  * The panel that walks through marking a place: a bottom sheet on phones, a side panel
  * on wide screens. Keeps the form's draft while the resident goes back to change the place.
  */
-export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSubmitted, onAnother, onClose, onAgreed }: ReportSheetProps) {
+export function ReportSheet({ config, flow, onConfirmCentre, onGoTo, onChangePlace, onSubmitted, onAnother, onClose, onAgreed }: ReportSheetProps) {
   const { t } = useI18n()
   const [draft, setDraft] = useState<PinDraft>(EMPTY_DRAFT)
+  const [photo, setPhoto] = useState<File | null>(null)
+  const [photoOutcome, setPhotoOutcome] = useState<PhotoOutcome>({ kind: 'none' })
 
   function startAnother() {
     setDraft(EMPTY_DRAFT)
+    setPhoto(null)
+    setPhotoOutcome({ kind: 'none' })
     onAnother()
+  }
+
+  function submitted(created: PinCreated, outcome: PhotoOutcome) {
+    setPhoto(null)
+    setPhotoOutcome(outcome)
+    onSubmitted(created)
   }
 
   return (
@@ -41,6 +55,13 @@ export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSu
           errorKey={flow.outside?.seq ?? 0}
           onConfirmCentre={onConfirmCentre}
           onCancel={onClose}
+          finder={
+            onGoTo && {
+              municipalityName: config.municipality.name,
+              isInside: (lat, lon) => isInsideBoundary(config.municipality.boundary, lat, lon),
+              onGoTo,
+            }
+          }
         />
       )}
       {flow.step === 'details' && (
@@ -49,13 +70,15 @@ export function ReportSheet({ config, flow, onConfirmCentre, onChangePlace, onSu
           place={flow.place}
           draft={draft}
           onDraftChange={setDraft}
-          onSubmitted={onSubmitted}
+          photo={photo}
+          onPhotoChange={setPhoto}
+          onSubmitted={submitted}
           onChangePlace={onChangePlace}
           onCancel={onClose}
           {...(onAgreed ? { onAgreed } : {})}
         />
       )}
-      {flow.step === 'done' && <DoneStep created={flow.created} onAnother={startAnother} onClose={onClose} />}
+      {flow.step === 'done' && <DoneStep created={flow.created} photo={photoOutcome} onAnother={startAnother} onClose={onClose} />}
     </section>
   )
 }

@@ -49,6 +49,12 @@ export function decideComment(csrfToken: string, pinId: number, d: CommentDecisi
   return change<ModerationItem>('POST', `/api/staff/moderation/comments/${encodeURIComponent(pinId)}/${d.decision}`, csrfToken, body)
 }
 
+export type PhotoDecision = { decision: 'approve' } | { decision: 'reject' }
+
+export function decidePhoto(csrfToken: string, pinId: number, d: PhotoDecision): Promise<ModerationItem> {
+  return change<ModerationItem>('POST', `/api/staff/moderation/photos/${encodeURIComponent(pinId)}/${d.decision}`, csrfToken, {})
+}
+
 export async function fetchAccounts(signal?: AbortSignal): Promise<StaffAccount[]> {
   return (await requestJson<{ accounts: StaffAccount[] }>('/api/staff/accounts', { signal, cache: 'no-store' })).accounts
 }

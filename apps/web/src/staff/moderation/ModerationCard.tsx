@@ -22,7 +22,7 @@ export function ModerationCard({ item, busy, onDecide }: { item: ModerationItem;
   return (
     <article className="staff-card moderation-card" aria-labelledby={headingId} data-testid={`moderation-item-${item.id}`}>
       <h3 id={headingId} className="moderation-card__title">
-        {m.commentOn(label)}
+        {item.kind === 'photo' ? m.photoOn(label) : m.commentOn(label)}
       </h3>
       <p className="moderation-card__meta">
         {m.submitted} {submitted} · {m.severity(item.pin.severity)} · #{item.pin.id}
@@ -37,9 +37,15 @@ export function ModerationCard({ item, busy, onDecide }: { item: ModerationItem;
         />
       ) : (
         <>
-          <blockquote className="moderation-card__text" lang="sv">
-            {item.text}
-          </blockquote>
+          {item.kind === 'photo' && item.photoUrl ? (
+            <a className="moderation-card__photo" href={item.photoUrl} target="_blank" rel="noreferrer">
+              <img src={item.photoUrl} alt={m.photoAlt(label, item.pin.id)} data-testid="moderation-photo" />
+            </a>
+          ) : (
+            <blockquote className="moderation-card__text" lang="sv">
+              {item.text}
+            </blockquote>
+          )}
           {onDecide && (
             <div className="staff-actions">
               {item.state !== 'approved' && (
@@ -52,9 +58,11 @@ export function ModerationCard({ item, busy, onDecide }: { item: ModerationItem;
                   {m.reject}
                 </button>
               )}
-              <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => setEditing(true)} data-testid="redact">
-                {m.redact}
-              </button>
+              {item.kind === 'comment' && (
+                <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => setEditing(true)} data-testid="redact">
+                  {m.redact}
+                </button>
+              )}
             </div>
           )}
         </>

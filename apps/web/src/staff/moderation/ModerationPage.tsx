@@ -2,7 +2,7 @@ import type { ModerationItem, ModerationState } from '@trygg/domain'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useFocusOnMount } from '../../report/use-focus-on-mount.ts'
 import { useStatus } from '../../status/status.tsx'
-import { decideComment, type CommentDecision } from '../staff-api.ts'
+import { decideComment, decidePhoto, type CommentDecision } from '../staff-api.ts'
 import { useSignedIn, useStaffSession } from '../staff-session.tsx'
 import { useStaffMessages } from '../use-staff-messages.ts'
 import { ModerationCard } from './ModerationCard.tsx'
@@ -37,7 +37,12 @@ export function ModerationPage() {
     setBusy(`${item.kind}:${item.id}`)
     setFailure(null)
     try {
-      await decideComment(session.csrfToken, item.id, d)
+      if (item.kind === 'photo') {
+        if (d.decision === 'redact') return
+        await decidePhoto(session.csrfToken, item.id, d)
+      } else {
+        await decideComment(session.csrfToken, item.id, d)
+      }
       remove(item)
       announce(d.decision === 'approve' ? m.approved : d.decision === 'reject' ? m.rejected : m.redacted, 'success')
     } catch (error) {

@@ -1,0 +1,80 @@
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { axeViolations } from './support/axe.ts'
+import { startApp, type RunningApp } from './support/app-server.ts'
+import { launchChromium } from './support/browser.ts'
+import { startTileServer } from './support/tile-server.ts'
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
+
+/** The password printed for a demo account at the first start. */
+function demoPassword(output: string, role: string): string {
+  const match = new RegExp(`${role}\\s+${role}@kavlinge\\.demo\\s+(\\S+)`).exec(output)
+  if (!match) throw new Error(`No ${role} password in the start output`)
+  return match[1]!
+}
+
+describe('optional background questions in Chromium', () => {
+  let app: RunningApp
+  let tiles: Awaited<ReturnType<typeof startTileServer>>
+  let browser: Browser
+  let staff: { cookie: string; csrf: string }
+
+  beforeAll(async () => {
+    tiles = await startTileServer()
+    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta', TRYGG_GEOCODER_URL: 'off' })
+    browser = await launchChromium()
+    const res = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: app.url },
+      body: JSON.stringify({ email: 'admin@kavlinge.demo', password: demoPassword(app.output(), 'admin') }),
+    })
+    expect(res.status).toBe(200)
+    staff = { cookie: res.headers.getSetCookie()[0]!.split(';')[0]!, csrf: (await res.json()).csrfToken }
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.stop()
+    await tiles?.close()
+  })
+
+  const staffFetch = (url: string, init: RequestInit = {}) =>
+    fetch(`${app.url}${url}`, { ...init, headers: { 'content-type': 'application/json', origin: app.url, cookie: staff.cookie, 'x-csrf-token': staff.csrf, ...init.headers } })
+
+  it('asks age band and gender once the municipality turns them on, and counts the answers in statistics of 5 or more', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+    await page.goto(app.url)
+    await page.click('[data-testid=mark-place]')
+    await page.click('[data-testid=confirm-location]')
+    await page.waitForSelector('[data-testid=pin-form]')
+    expect(await page.locator('[data-testid=age-band]').count()).toBe(0)
+    await page.close()
+
+    expect((await staffFetch('/api/staff/settings/background-questions', { method: 'PUT', body: JSON.stringify({ enabled: true }) })).status).toBe(200)
+
+    for (let i = 0; i < 5; i++) {
+      const p = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
+      await p.goto(app.url)
+      await p.click('[data-testid=mark-place]')
+      await p.click('[data-testid=confirm-location]')
+      await p.waitForSelector('[data-testid=age-band]')
+      await p.check('[data-testid=category-lighting]', { force: true })
+      await p.check('[data-testid=severity-4]', { force: true })
+      await p.check('[data-testid=time-night]', { force: true })
+      await p.selectOption('[data-testid=age-band]', '65_plus')
+      await p.selectOption('[data-testid=gender]', 'woman')
+      if (i === 0) {
+        expect(await axeViolations(p)).toEqual([])
+        await p.locator('[data-testid=gender]').scrollIntoViewIfNeeded()
+        await p.screenshot({ path: path.join(SCREENSHOTS, 'background-questions.png') })
+      }
+      await p.click('[data-testid=submit-pin]')
+      await p.waitForSelector('[data-testid=report-done]')
+      await p.close()
+    }
+
+    const stats = await (await staffFetch('/api/staff/statistics/background?by=ageBand')).json()
+    expect(stats.groups.find((g: { group: string }) => g.group === '65_plus')).toMatchObject({ pins: 5, meanSeverity: 4, categories: [{ category: 'lighting', pins: 5 }] })
+  })
+})
