@@ -43,9 +43,9 @@ describe('action plan in Chromium', () => {
   it('takes a planner from a hotspot to a done action item linked to its pins, shown on /resultat', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
     const problems: string[] = []
-    page.on('pageerror', (e) => problems.push(e.message))
+    page.on('pageerror', (e) => problems.push(`${new URL(page.url()).pathname}: ${e.message}`))
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text())
+      if (m.type() === 'error') problems.push(`${new URL(page.url()).pathname}: ${m.text()}`)
     })
 
     await page.goto(`${app.url}/login?next=%2Fpersonal%2Fkarta`)
@@ -57,8 +57,13 @@ describe('action plan in Chromium', () => {
     problems.length = 0
 
     // The hotspot with the highest score: its details offer "Skapa åtgärd".
-    await page.locator('.hotspot-list__item').first().click()
-    const hotspotId = await page.locator('.hotspot-list__item, [data-hotspot]').first().getAttribute('data-hotspot').catch(() => null)
+    const first = page.locator('.hotspot-list__item').first()
+    const hotspotId = await first.getAttribute('data-hotspot')
+    expect(hotspotId).toMatch(/^dbscan-\d+$/)
+    await first.click()
+    await page.locator('.hotspot-detail__action').waitFor()
+    // Let the map finish zooming to the hotspot before the page changes.
+    await page.waitForTimeout(800)
     await page.locator('.hotspot-detail__action').click()
     await page.waitForURL(/\/personal\/atgardsplan$/)
     const form = page.locator('[data-testid=action-form]')
@@ -81,7 +86,7 @@ describe('action plan in Chromium', () => {
     const items = (await page.evaluate(() => fetch('/api/staff/actions').then((r) => r.json()))).items as Item[]
     const item = items.find((i) => i.title === title)!
     expect(item).toMatchObject({ status: 'planned', areaSource: 'hotspot', area: { type: 'MultiPolygon' } })
-    if (hotspotId) expect(item.hotspotRef).toBe(hotspotId)
+    expect(item.hotspotRef).toBe(hotspotId)
     expect(item.pinIds.length).toBeGreaterThan(0)
     for (const pinId of item.pinIds.slice(0, 3)) {
       expect((await (await fetch(`${app.url}/api/pins/${pinId}`)).json()).status).toBe('action_planned')

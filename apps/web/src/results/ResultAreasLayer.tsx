@@ -23,7 +23,7 @@ export function ResultAreasLayer({ items, label }: { items: readonly PublicActio
         },
       }).addTo(map)
       const bounds = layer.getBounds()
-      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 16, padding: [30, 30] })
+      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 16, padding: [30, 30], animate: false })
       return function removeAreas() {
         layer.remove()
       }

@@ -25,7 +25,7 @@ export function ActionAreasLayer({ items, label }: { items: readonly ActionItem[
         },
       }).addTo(map)
       const bounds = layer.getBounds()
-      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 16, padding: [30, 30] })
+      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 16, padding: [30, 30], animate: false })
       return function removeAreas() {
         layer.remove()
       }

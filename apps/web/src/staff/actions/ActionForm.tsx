@@ -70,7 +70,7 @@ function FitArea({ area }: { area: Area | null }) {
       if (!area) return
       const layer = geoJSON(area as GeoJSON.Geometry, { style: { color: '#0b3d91', weight: 2, fillOpacity: 0.25 } }).addTo(map)
       const bounds = layer.getBounds()
-      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 17, padding: [20, 20] })
+      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 17, padding: [20, 20], animate: false })
       return function removeArea() {
         layer.remove()
       }
