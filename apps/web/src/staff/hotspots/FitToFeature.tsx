@@ -10,7 +10,7 @@ export function FitToFeature({ feature }: { feature: GeoJSON.Feature | null }) {
     function fitToFeature() {
       if (!feature) return
       const bounds = geoJSON(feature).getBounds()
-      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 17, padding: [40, 40] })
+      if (bounds.isValid()) map.fitBounds(bounds, { maxZoom: 17, padding: [40, 40], animate: false })
     },
     [map, feature],
   )
