@@ -23,7 +23,7 @@ export default async function background(appBase: FastifyInstance) {
     return questions(backgroundQuestionsOn(municipality.settings))
   })
 
-  app.post('/api/pins/:id/background', { schema: answerSchema }, async (request, reply) => {
+  app.post('/api/pins/:id/background', { schema: answerSchema, config: { rateLimit: app.residentRateLimit } }, async (request, reply) => {
     const { municipality } = await app.tenant()
     if (!backgroundQuestionsOn(municipality.settings)) {
       throw new AppError(403, 'FORBIDDEN', 'This municipality does not ask background questions.', 'Kommunen ställer inga bakgrundsfrågor.')

@@ -40,7 +40,7 @@ export default async function photos(appBase: FastifyInstance, opts: { config: R
   // it accepts, and the bytes themselves decide what the file is.
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) => done(null, body))
 
-  app.post('/api/pins/:id/photo', { schema: uploadPhotoSchema, bodyLimit: MAX_PHOTO_BYTES }, async (request, reply) => {
+  app.post('/api/pins/:id/photo', { schema: uploadPhotoSchema, bodyLimit: MAX_PHOTO_BYTES, config: { rateLimit: app.residentRateLimit } }, async (request, reply) => {
     const { municipality } = await app.tenant()
     const municipalityId = municipality.municipality_id
     const pinId = request.params.id
