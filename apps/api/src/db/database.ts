@@ -28,6 +28,9 @@ export interface DbOptions {
 
 const INT8 = 20
 
+/** Longest a single SQL statement may run on PostgreSQL before it is cancelled. */
+export const STATEMENT_TIMEOUT_MS = 30_000
+
 /** int8 (counts, ids) as JS numbers on both engines; our ids stay far below 2^53. */
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -48,9 +51,16 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     types: pgTypes,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // A query the server does not answer (network split, frozen server) fails instead of
+    // holding its request and its pool slot forever; the server also cancels long statements.
+    statement_timeout: STATEMENT_TIMEOUT_MS,
+    query_timeout: STATEMENT_TIMEOUT_MS + 5_000,
   })
-  // An idle client losing its server (restart, outage) must not crash the process.
+  // A client losing its server (restart, outage) must not crash the process: an idle one is
+  // reported on the pool, a checked-out one on itself. Its query fails (the request answers
+  // 503) and the pool drops the broken client when it is released.
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     kysely,
