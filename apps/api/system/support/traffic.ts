@@ -1,4 +1,4 @@
-import { INSIDE, TEST_BBOX } from '../../test/fixtures.ts'
+import { INSIDE, TEST_BOUNDARY } from '../../test/fixtures.ts'
 
 /** One request of generated traffic and how it went. */
 export interface Sample {
@@ -11,11 +11,30 @@ export interface Sample {
   error?: string
 }
 
-const ZOOMS = [10, 11, 12, 13, 14, 15, 16]
+const ZOOMS = [11, 12, 13, 14, 15, 16, 17]
+const ring = TEST_BOUNDARY.coordinates[0]! as [number, number][]
 
-/** The request of a kind: a cluster read at a random zoom, a pin read among `pinIds`, or a new pin. */
+/**
+ * The bbox a phone (400 × 800 CSS pixels) shows at a zoom, centred somewhere in the test
+ * municipality: what the map asks for as a resident pans and zooms.
+ */
+export function phoneViewport(zoom: number, random: () => number): string {
+  const [minLon, minLat] = ring[0]!
+  const [maxLon, maxLat] = ring[2]!
+  const lon = minLon + (maxLon - minLon) * random()
+  const lat = minLat + (maxLat - minLat) * random()
+  const width = (400 / 256) * (360 / 2 ** zoom)
+  const height = (800 / 256) * (360 / 2 ** zoom) * Math.cos((lat * Math.PI) / 180)
+  const f = (v: number) => v.toFixed(6)
+  return [f(lon - width / 2), f(lat - height / 2), f(lon + width / 2), f(lat + height / 2)].join(',')
+}
+
+/** The request of a kind: a cluster read of a phone's viewport, a pin read among `pinIds`, or a new pin. */
 export function request(base: string, kind: Sample['kind'], random: () => number, pinIds: number[]): [string, RequestInit] {
-  if (kind === 'clusters') return [`${base}/api/pins/clusters?bbox=${TEST_BBOX}&zoom=${ZOOMS[Math.floor(random() * ZOOMS.length)]}`, {}]
+  if (kind === 'clusters') {
+    const zoom = ZOOMS[Math.floor(random() * ZOOMS.length)]!
+    return [`${base}/api/pins/clusters?bbox=${phoneViewport(zoom, random)}&zoom=${zoom}`, {}]
+  }
   if (kind === 'pin') return [`${base}/api/pins/${pinIds[Math.floor(random() * pinIds.length)] ?? 1}`, {}]
   const body = {
     lat: INSIDE.lat + (random() - 0.5) * 0.08,
