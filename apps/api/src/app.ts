@@ -26,6 +26,7 @@ import open311 from './open311/index.ts'
 import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
 import securityHeaders from './security/security-headers.ts'
+import textGuard from './security/text-guard.ts'
 
 export interface BuildOptions {
   config: Readonly<Config>
@@ -75,6 +76,7 @@ export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, ho
 
   await app.register(errorHandler)
   await app.register(securityHeaders, { tileUrl: config.map.tileUrl })
+  await app.register(textGuard)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
