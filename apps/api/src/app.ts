@@ -25,6 +25,7 @@ import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
 import pins from './pins/index.ts'
 import publicConfig from './public-config/index.ts'
+import retention, { type RetentionOptions } from './retention/index.ts'
 import securityHeaders from './security/security-headers.ts'
 import textGuard from './security/text-guard.ts'
 
@@ -41,6 +42,8 @@ export interface BuildOptions {
   hotspots?: HotspotsOptions
   /** The app's clock; tests pass one they can move. Default: the system clock. */
   clock?: Clock
+  /** Timing of the daily retention run; tests shorten it. */
+  retentionSchedule?: Omit<RetentionOptions, 'days'>
 }
 
 /** Largest request body accepted, bytes. */
@@ -60,7 +63,7 @@ async function staffOnly(request: FastifyRequest) {
 }
 
 /** Builds the whole app without listening; the caller opens and migrates the database. */
-export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, hotspots: hotspotsAccess }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, hotspots: hotspotsAccess, retentionSchedule }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? false,
     bodyLimit: BODY_LIMIT,
@@ -106,6 +109,7 @@ export async function buildApp({ config, db, logger, clock, apiKeyAdminGuard, ho
   await app.register(clockPlugin, { clock: clock ?? systemClock })
   await app.register(municipalityPlugin, { slug: config.municipality })
   await app.register(authPlugin, { config })
+  await app.register(retention, { days: config.retentionDays, ...retentionSchedule })
   await app.register(health)
   await app.register(publicConfig, { config })
   await app.register(pins, { config })

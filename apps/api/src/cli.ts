@@ -17,6 +17,8 @@ Commands:
                                               --municipality it is valid for every municipality
   list-api-keys [--municipality S]            list the keys, never the keys themselves
   revoke-api-key --id ID                      revoke a key at once
+  retention                                   delete follow tokens and optional contact data
+                                              older than TRYGG_RETENTION_DAYS days
   create-user --email E --role R [--municipality S] [--organisation ORG]
                                               create a staff account and print its generated
                                               password once; roles: ${STAFF_ROLES.join(', ')}
@@ -58,6 +60,13 @@ async function cli(argv: string[]) {
         const demo = await seedDemo(db.kysely)
         const staff = await seedDemoStaff(db.kysely, demo.municipalityId)
         console.log(`Created the Kävlinge demo with ${demo.pins} pins.\n${formatCredentials(staff)}`)
+        return 0
+      }
+      case 'retention': {
+        await migrate(db)
+        const { applyRetention } = await import('./retention/retention.queries.ts')
+        const result = await applyRetention(db.kysely, { now: new Date(), days: config.retentionDays })
+        console.log(`Deleted ${result.followTokens} follow tokens and ${result.contacts} contact details older than ${config.retentionDays} days (before ${result.cutoff.toISOString()}).`)
         return 0
       }
       case 'create-user': {

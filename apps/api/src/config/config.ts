@@ -40,6 +40,8 @@ export interface Config {
     /** The cookie's Secure flag: always, never, or `auto` (off only for plain http to a loopback host). */
     cookieSecure: 'auto' | boolean
   }
+  /** Days follow tokens and optional contact data are kept before the retention job deletes them. */
+  retentionDays: number
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +69,7 @@ export const defaults = {
   TRYGG_SESSION_IDLE_MINUTES: '30', // OWASP ASVS: idle timeout
   TRYGG_SESSION_ABSOLUTE_HOURS: '12', // a working day, then sign in again
   TRYGG_COOKIE_SECURE: 'auto', // Secure except on plain http to localhost
+  TRYGG_RETENTION_DAYS: '365', // follow tokens and contact data, then deleted
 } as const
 
 function integer(env: NodeJS.ProcessEnv, name: keyof typeof defaults, min: number, max: number): number {
@@ -167,5 +170,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       absoluteHours: integer(env, 'TRYGG_SESSION_ABSOLUTE_HOURS', 1, 24 * 7),
       cookieSecure: cookieSecure(env),
     }),
+    retentionDays: integer(env, 'TRYGG_RETENTION_DAYS', 1, 3650),
   })
 }

@@ -63,4 +63,10 @@ describe('loadConfig', () => {
     expect(c.session).toEqual({ idleMinutes: 15, absoluteHours: 8, cookieSecure: false })
     expect(loadConfig({ TRYGG_TRUST_PROXY: 'true' }).trustProxy).toBe(true)
   })
+
+  it('reads the retention period', () => {
+    expect(loadConfig({}).retentionDays).toBe(365)
+    expect(loadConfig({ TRYGG_RETENTION_DAYS: '90' }).retentionDays).toBe(90)
+    expect(() => loadConfig({ TRYGG_RETENTION_DAYS: '0' })).toThrow('TRYGG_RETENTION_DAYS')
+  })
 })
