@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { createApiKey, listApiKeys, revokeApiKey, UnknownMunicipalityError } from './api-keys/api-keys.queries.ts'
-import { ConfigError, loadConfig } from './config/config.ts'
+import { ConfigError, loadConfig, type Config } from './config/config.ts'
+import { BackupError, backupPglite, restorePglite } from './db/backup.ts'
 import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
@@ -17,6 +18,10 @@ Commands:
                                               --municipality it is valid for every municipality
   list-api-keys [--municipality S]            list the keys, never the keys themselves
   revoke-api-key --id ID                      revoke a key at once
+  backup FILE                                 copy the embedded database (stop Trygg first) to
+                                              FILE, a .tar.gz; for PostgreSQL use pg_dump
+  restore FILE [--force]                      put a backup in place of TRYGG_DATA_DIR; --force
+                                              keeps an existing database aside and replaces it
   retention                                   delete follow tokens and optional contact data
                                               older than TRYGG_RETENTION_DAYS days
   create-user --email E --role R [--municipality S] [--organisation ORG]
@@ -31,7 +36,7 @@ async function cli(argv: string[]) {
     args: argv,
     allowPositionals: true,
     strict: false,
-    options: { name: { type: 'string' }, municipality: { type: 'string' }, id: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' } },
+    options: { force: { type: 'boolean' }, name: { type: 'string' }, municipality: { type: 'string' }, id: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' } },
   })
   const option = (name: 'name' | 'municipality' | 'id') => (typeof values[name] === 'string' ? (values[name] as string).trim() : undefined)
   const command = positionals[0]
@@ -40,6 +45,7 @@ async function cli(argv: string[]) {
     return 0
   }
   const config = loadConfig()
+  if (command === 'backup' || command === 'restore') return backupCommand(command, positionals[1], config, values.force === true)
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 })
   try {
     switch (command) {
@@ -152,6 +158,34 @@ async function cli(argv: string[]) {
     }
   } finally {
     await db.close()
+  }
+}
+
+/** `backup FILE` and `restore FILE [--force]` for the embedded database. */
+async function backupCommand(command: 'backup' | 'restore', file: string | undefined, config: Readonly<Config>, force: boolean): Promise<number> {
+  if (!file) {
+    console.error(`${command} needs a FILE.\n\n${USAGE}`)
+    return 2
+  }
+  if (config.databaseUrl) {
+    console.error(`${command} is for the embedded database. With DATABASE_URL use pg_dump -Fc / pg_restore; see docs/operations.md.`)
+    return 2
+  }
+  try {
+    if (command === 'backup') {
+      const bytes = await backupPglite(config.dataDir, file)
+      console.log(`Backed up ${config.dataDir} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB).`)
+    } else {
+      const aside = await restorePglite(file, config.dataDir, { force })
+      console.log(`Restored ${file} into ${config.dataDir}.${aside ? ` The previous database is kept in ${aside}.` : ''}`)
+    }
+    return 0
+  } catch (error) {
+    if (error instanceof BackupError) {
+      console.error(error.message)
+      return 1
+    }
+    throw error
   }
 }
 
