@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config'
  * - unit: pure packages (geo, domain) and fixture tests
  * - api: the API through app.inject() and HTTP; PGlite always, PostgreSQL when TEST_DATABASE_URL is set
  * - e2e: Chromium through playwright-core; only when TEST_BROWSER=1
+ * - system: the real server as a process — crash, database outage and load tests; only when
+ *   TEST_SYSTEM=1 (short CI setting) or TEST_SYSTEM=full (the documented full setting)
  */
 export default defineConfig({
   test: {
@@ -18,6 +20,16 @@ export default defineConfig({
           exclude: ['apps/api/src/**/*.unit.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'system',
+          include: ['apps/api/system/**/*.test.ts'],
+          globalSetup: ['apps/api/test/global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

@@ -4,6 +4,8 @@
 //   TEST_DATABASE_URL=url   the api suite also on PostgreSQL + PostGIS (a superuser URL; each
 //                           test file creates and drops its own database)
 //   TEST_BROWSER=1          the Chromium suite (CHROMIUM_PATH, default /usr/bin/chromium)
+//   TEST_SYSTEM=1           the system suite: crash, database outage and load tests against the
+//                           real server process (short setting; TEST_SYSTEM=full for the full one)
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -11,13 +13,14 @@ import { ensureWebBuild } from './ensure-web-build.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const browser = ['1', 'true', 'on'].includes((process.env.TEST_BROWSER ?? '').toLowerCase())
+const system = ['1', 'true', 'on', 'full'].includes((process.env.TEST_SYSTEM ?? '').toLowerCase())
 const chosen = process.argv.slice(2).includes('--project')
-const projects = chosen ? [] : ['unit', 'api', ...(browser ? ['e2e'] : [])]
+const projects = chosen ? [] : ['unit', 'api', ...(system ? ['system'] : []), ...(browser ? ['e2e'] : [])]
 const report = path.join(root, '.tmp/vitest-report.json')
 fs.mkdirSync(path.dirname(report), { recursive: true })
 fs.rmSync(report, { force: true })
 
-console.log(`Suites: ${chosen ? 'as given' : projects.join(', ')}; PostgreSQL: ${process.env.TEST_DATABASE_URL ? 'on' : 'off (set TEST_DATABASE_URL)'}; browser: ${browser ? 'on' : 'off (set TEST_BROWSER=1)'}`)
+console.log(`Suites: ${chosen ? 'as given' : projects.join(', ')}; PostgreSQL: ${process.env.TEST_DATABASE_URL ? 'on' : 'off (set TEST_DATABASE_URL)'}; browser: ${browser ? 'on' : 'off (set TEST_BROWSER=1)'}; system: ${system ? process.env.TEST_SYSTEM : 'off (set TEST_SYSTEM=1)'}`)
 if (browser) ensureWebBuild()
 
 const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]

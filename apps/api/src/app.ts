@@ -38,7 +38,9 @@ import pins from './pins/index.ts'
 import police from './police/index.ts'
 import publicConfig from './public-config/index.ts'
 import results from './results/index.ts'
+import retention, { type RetentionOptions } from './retention/index.ts'
 import securityHeaders from './security/security-headers.ts'
+import textGuard from './security/text-guard.ts'
 import statisticsPlugin from './statistics/index.ts'
 
 export interface BuildOptions {
@@ -49,6 +51,8 @@ export interface BuildOptions {
   hotspots?: HotspotsOptions
   /** The app's clock; tests pass one they can move. Default: the system clock. */
   clock?: Clock
+  /** Timing of the daily retention run; tests shorten it. */
+  retentionSchedule?: Omit<RetentionOptions, 'days'>
 }
 
 /** Largest request body accepted, bytes. */
@@ -68,7 +72,7 @@ async function staffOnly(request: FastifyRequest) {
 }
 
 /** Builds the whole app without listening; the caller opens and migrates the database. */
-export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAccess }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAccess, retentionSchedule }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? false,
     bodyLimit: BODY_LIMIT,
@@ -84,6 +88,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
 
   await app.register(errorHandler)
   await app.register(securityHeaders, { tileUrl: config.map.tileUrl })
+  await app.register(textGuard)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -115,6 +120,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   await app.register(clockPlugin, { clock: clock ?? systemClock })
   await app.register(municipalityPlugin, { slug: config.municipality })
   await app.register(authPlugin, { config })
+  await app.register(retention, { days: config.retentionDays, ...retentionSchedule })
   await app.register(health)
   await app.register(publicConfig, { config })
   await app.register(antibot, { config })

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util'
 import { sql } from 'kysely'
 import { BoundaryFileError, parseBoundaryFile, replaceBoundary } from './administration/boundary.ts'
 import { createApiKey, listApiKeys, revokeApiKey, UnknownMunicipalityError } from './api-keys/api-keys.queries.ts'
-import { ConfigError, loadConfig } from './config/config.ts'
+import { ConfigError, loadConfig, type Config } from './config/config.ts'
+import { BackupError, backupPglite, restorePglite } from './db/backup.ts'
 import { openDatabase } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
@@ -21,6 +22,12 @@ Commands:
                                               --municipality it is valid for every municipality
   list-api-keys [--municipality S]            list the keys, never the keys themselves
   revoke-api-key --id ID                      revoke a key at once
+  backup FILE                                 copy the embedded database (stop Trygg first) to
+                                              FILE, a .tar.gz; for PostgreSQL use pg_dump
+  restore FILE [--force]                      put a backup in place of TRYGG_DATA_DIR; --force
+                                              keeps an existing database aside and replaces it
+  retention                                   delete follow tokens and optional contact data
+                                              older than TRYGG_RETENTION_DAYS days
   create-user --email E --role R [--municipality S] [--organisation ORG]
                                               create a staff account and print its generated
                                               password once; roles: ${STAFF_ROLES.join(', ')}
@@ -38,6 +45,7 @@ async function cli(argv: string[]) {
     allowPositionals: true,
     strict: false,
     options: {
+      force: { type: 'boolean' },
       name: { type: 'string' },
       municipality: { type: 'string' },
       id: { type: 'string' },
@@ -56,6 +64,7 @@ async function cli(argv: string[]) {
     return 0
   }
   const config = loadConfig()
+  if (command === 'backup' || command === 'restore') return backupCommand(command, positionals[1], config, values.force === true)
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 })
   try {
     switch (command) {
@@ -76,6 +85,13 @@ async function cli(argv: string[]) {
         const demo = await seedDemo(db.kysely)
         const staff = await seedDemoStaff(db.kysely, demo.municipalityId)
         console.log(`Created the Kävlinge demo with ${demo.pins} pins.\n${formatCredentials(staff)}`)
+        return 0
+      }
+      case 'retention': {
+        await migrate(db)
+        const { applyRetention } = await import('./retention/retention.queries.ts')
+        const result = await applyRetention(db.kysely, { now: new Date(), days: config.retentionDays })
+        console.log(`Deleted ${result.followTokens} follow tokens and ${result.contacts} contact details older than ${config.retentionDays} days (before ${result.cutoff.toISOString()}).`)
         return 0
       }
       case 'create-user': {
@@ -213,6 +229,34 @@ async function cli(argv: string[]) {
     }
   } finally {
     await db.close()
+  }
+}
+
+/** `backup FILE` and `restore FILE [--force]` for the embedded database. */
+async function backupCommand(command: 'backup' | 'restore', file: string | undefined, config: Readonly<Config>, force: boolean): Promise<number> {
+  if (!file) {
+    console.error(`${command} needs a FILE.\n\n${USAGE}`)
+    return 2
+  }
+  if (config.databaseUrl) {
+    console.error(`${command} is for the embedded database. With DATABASE_URL use pg_dump -Fc / pg_restore; see docs/operations.md.`)
+    return 2
+  }
+  try {
+    if (command === 'backup') {
+      const bytes = await backupPglite(config.dataDir, file)
+      console.log(`Backed up ${config.dataDir} to ${file} (${(bytes / 1024 / 1024).toFixed(1)} MB).`)
+    } else {
+      const aside = await restorePglite(file, config.dataDir, { force })
+      console.log(`Restored ${file} into ${config.dataDir}.${aside ? ` The previous database is kept in ${aside}.` : ''}`)
+    }
+    return 0
+  } catch (error) {
+    if (error instanceof BackupError) {
+      console.error(error.message)
+      return 1
+    }
+    throw error
   }
 }
 

@@ -1,6 +1,6 @@
 import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
-import { openDatabase } from './db/database.ts'
+import { openDatabase, STATEMENT_TIMEOUT_MS } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
 import { formatCredentials, seedDemoStaff } from './demo/demo-staff.ts'
 import { isEmpty, seedDemo } from './demo/seed-demo.ts'
@@ -18,7 +18,7 @@ async function main() {
     }
     throw error
   }
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: STATEMENT_TIMEOUT_MS })
   const applied = await migrate(db)
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
   if (config.demo && (await isEmpty(db.kysely))) {

@@ -55,6 +55,8 @@ export interface Config {
   photoDir: string
   /** Address search: a Nominatim-compatible geocoder; url null turns it off. */
   geocoder: { url: string | null; userAgent: string; attribution: string }
+  /** Days follow tokens and optional contact data are kept before the retention job deletes them. */
+  retentionDays: number
 }
 
 export class ConfigError extends Error {}
@@ -91,6 +93,7 @@ export const defaults = {
   TRYGG_GEOCODER_URL: 'https://nominatim.openstreetmap.org', // Nominatim-compatible; `off` turns address search off
   TRYGG_GEOCODER_USER_AGENT: 'Trygg/0.1 (digital trygghetsvandring)', // better: name the installation and a contact address
   TRYGG_GEOCODER_ATTRIBUTION: 'Adressdata © OpenStreetMap-bidragsgivare, sökning via Nominatim',
+  TRYGG_RETENTION_DAYS: '365', // follow tokens and contact data, then deleted
 } as const
 
 function integer(env: NodeJS.ProcessEnv, name: keyof typeof defaults, min: number, max: number): number {
@@ -205,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     antibotSecret: antibotSecret(env),
     photoDir: photoDir(env),
     geocoder: Object.freeze(geocoder(env)),
+    retentionDays: integer(env, 'TRYGG_RETENTION_DAYS', 1, 3650),
   })
 }
 

@@ -80,4 +80,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRYGG_GEOCODER_URL: 'nominatim.example' })).toThrow(/TRYGG_GEOCODER_URL/)
     expect(() => loadConfig({ TRYGG_GEOCODER_USER_AGENT: ' ' })).toThrow(/TRYGG_GEOCODER_USER_AGENT/)
   })
+
+  it('reads the retention period', () => {
+    expect(loadConfig({}).retentionDays).toBe(365)
+    expect(loadConfig({ TRYGG_RETENTION_DAYS: '90' }).retentionDays).toBe(90)
+    expect(() => loadConfig({ TRYGG_RETENTION_DAYS: '0' })).toThrow('TRYGG_RETENTION_DAYS')
+  })
 })

@@ -24,9 +24,18 @@ export interface DbOptions {
   dataDir: string
   /** Pool size for PostgreSQL. */
   poolSize?: number
+  /**
+   * PostgreSQL only: longest a query may run before the server cancels it (and the client gives
+   * up 5 s later, should the server not answer at all). Scripts such as migrations are exempt.
+   * Unset: no limit (operator commands); the server passes STATEMENT_TIMEOUT_MS.
+   */
+  statementTimeoutMs?: number
 }
 
 const INT8 = 20
+
+/** The server's limit on one SQL statement on PostgreSQL (see DbOptions.statementTimeoutMs). */
+export const STATEMENT_TIMEOUT_MS = 30_000
 
 /** int8 (counts, ids) as JS numbers on both engines; our ids stay far below 2^53. */
 const pgTypes = {
@@ -38,19 +47,25 @@ const pgTypes = {
 
 /** Opens PostgreSQL through `pg` when a URL is given, else the embedded PGlite with PostGIS. */
 export async function openDatabase(options: DbOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir)
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs) : openPglite(options.dataDir)
 }
 
-async function openPostgres(url: string, max: number): Promise<Db> {
+async function openPostgres(url: string, max: number, statementTimeoutMs: number | undefined): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     max,
     types: pgTypes,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // A query the server does not answer (network split, frozen server) fails instead of
+    // holding its request and its pool slot forever; the server also cancels long statements.
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 5_000 } : {}),
   })
-  // An idle client losing its server (restart, outage) must not crash the process.
+  // A client losing its server (restart, outage) must not crash the process: an idle one is
+  // reported on the pool, a checked-out one on itself. Its query fails (the request answers
+  // 503) and the pool drops the broken client when it is released.
   pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   return {
     kysely,
@@ -58,11 +73,15 @@ async function openPostgres(url: string, max: number): Promise<Db> {
     async script(sql) {
       const client = await pool.connect()
       try {
-        await client.query(sql)
+        // A migration may rightly run for long: no statement limit for scripts.
+        if (statementTimeoutMs) await client.query('SET statement_timeout = 0')
+        await client.query({ text: sql, ...(statementTimeoutMs ? { query_timeout: 24 * 3600_000 } : {}) })
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {})
         throw error
       } finally {
+        // Back to the connection's default (the pool's statement_timeout).
+        if (statementTimeoutMs) await client.query('RESET statement_timeout').catch(() => {})
         client.release()
       }
     },
