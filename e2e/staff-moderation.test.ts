@@ -157,7 +157,8 @@ describe('staff moderation in Chromium', () => {
 
   it('opens the hotspot map for the police', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    await page.goto(`${app.url}/login`)
+    await page.goto(`${app.url}/personal/karta`)
+    await page.waitForURL(/\/login\?next=%2Fpersonal%2Fkarta$/)
     await page.fill('[data-testid=login-email]', 'police@kavlinge.demo')
     await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'police'))
     await page.click('[data-testid=login-submit]')
