@@ -125,7 +125,9 @@ describe.each(ENGINES)('hostile input on %s', (engine) => {
     db = await openTestDb(engine)
     await seedTestMunicipality(db.kysely)
     apiKey = (await createApiKey(db.kysely, { name: 'fuzz', municipalitySlug: null })).key
-    app = await buildApp({ config: testConfig(), db })
+    // Address search is turned off: a query that passes validation then answers 503 at once
+    // instead of waiting its turn for the (rate-limited, external) geocoder.
+    app = await buildApp({ config: testConfig({ geocoder: { url: null, userAgent: 'Trygg-test', attribution: '' } }), db })
     const doc = resolveRefs((await app.inject('/api/openapi.json')).json()) as { paths: Record<string, Record<string, Operation>> }
     operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       GUARDED.test(path) ? [] : Object.entries(ops).filter(([, op]) => !op['x-roles']).map(([method, op]) => ({ path, method, op })),
@@ -156,7 +158,8 @@ describe.each(ENGINES)('hostile input on %s', (engine) => {
           const res = await app.inject(request)
           statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1)
           const after = write ? await count() : 0
-          expect(res.statusCode, `${request.method} ${request.url} ${String(request.payload ?? '')}\n${res.body}`).toBeLessThan(500)
+          const geocoderOff = path === '/api/geocode' && res.statusCode === 503 && res.json().code === 'GEOCODER_UNAVAILABLE'
+          if (!geocoderOff) expect(res.statusCode, `${request.method} ${request.url} ${String(request.payload ?? '')}\n${res.body}`).toBeLessThan(500)
           if (res.statusCode >= 400) {
             expectErrorShape(path, res)
             expect(after, 'a refused request stored something').toBe(before)
