@@ -39,10 +39,8 @@ export async function startApp(o: AppOptions): Promise<AppProcess> {
     ...o.env,
   }
   delete env.DATABASE_URL
-  if (o.databaseUrl) {
-    env.DATABASE_URL = o.databaseUrl
-    env.TRYGG_MUNICIPALITY = BENCH_SLUG
-  }
+  if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl
+  if (!o.demo) env.TRYGG_MUNICIPALITY = BENCH_SLUG
   if (o.dataDir) env.TRYGG_DATA_DIR = o.dataDir
   const started = performance.now()
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps/api/src/main.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })

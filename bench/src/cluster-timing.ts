@@ -11,18 +11,20 @@ interface Clusters {
 /**
  * Times `perZoom` random 1280×800 viewports at each zoom through `GET /api/pins/clusters`,
  * one request at a time over a kept-alive connection, after a short warm-up. Returns the p95
- * in ms per zoom.
+ * in ms per zoom and every time measured.
  */
-export async function clusterP95ByZoom(baseUrl: string, perZoom: number, seed = 7): Promise<Record<string, number>> {
+export async function clusterP95ByZoom(baseUrl: string, perZoom: number, seed = 7): Promise<{ byZoom: Record<string, number>; all: number[] }> {
   const centres = viewportCentres(perZoom, seed)
   for (const c of centres.slice(0, 20)) await getJson<Clusters>(clustersUrl(baseUrl, c, 10))
-  const out: Record<string, number> = {}
+  const byZoom: Record<string, number> = {}
+  const all: number[] = []
   for (const zoom of ZOOMS) {
     const times: number[] = []
     for (const c of centres) times.push((await getJson<Clusters>(clustersUrl(baseUrl, c, zoom))).ms)
-    out[zoom] = p95(times)
+    byZoom[zoom] = p95(times)
+    all.push(...times)
   }
-  return out
+  return { byZoom, all }
 }
 
 export function clustersUrl(baseUrl: string, centre: readonly number[], zoom: number): string {

@@ -4,6 +4,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 4 })
 
 export interface HttpAnswer {
   status: number
+  headers: http.IncomingHttpHeaders
   body: string
   ms: number
 }
@@ -23,7 +24,7 @@ export function request(url: string, options: { method?: string; body?: unknown;
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }))
         res.on('error', reject)
       },
     )
