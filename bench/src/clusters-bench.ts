@@ -29,7 +29,7 @@ export async function run(args: BenchArgs): Promise<void> {
     const p95Max = Math.max(...Object.values(byZoom))
 
     progress('clusters: naive ST_SnapToGrid at zoom 6')
-    const naive = await naiveZ6(db, data.municipalityId, Math.min(perZoom, 100))
+    const naive = await naiveZ6(db, data.municipalityId, Math.min(perZoom, 30))
     const oursZ6 = byZoom[6]!
 
     progress('clusters: first view, server and client-side')

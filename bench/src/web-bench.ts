@@ -103,7 +103,7 @@ async function measureLcp(browser: Browser, url: string): Promise<number> {
 }
 
 /**
- * Drags the map by 150–300 px in a random direction, `count` times, and times from the mouse
+ * Zooms in to 8 and drags the map by 150–300 px in turning directions, `count` times, and times from the mouse
  * button's release to the last change of the cluster markers after the new clusters arrive,
  * one animation frame later (painted). A pan whose clusters do not change is not counted.
  */
@@ -111,6 +111,14 @@ async function measurePans(browser: Browser, url: string, count: number): Promis
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
   await page.goto(url)
   await page.waitForSelector('.leaflet-marker-icon', { timeout: 60_000 })
+  // From the national first view in to zoom 8, where a pan brings other clusters into view.
+  await page.focus('.leaflet-container')
+  for (let z = 0; z < 3; z++) {
+    const response = page.waitForResponse((r) => r.url().includes('/api/pins/clusters'), { timeout: 10_000 }).catch(() => null)
+    await page.keyboard.press('+')
+    await response
+  }
+  await page.waitForTimeout(500)
   await page.evaluate(() => {
     const w = window as unknown as { __up: number; __painted: number[] }
     w.__painted = []
