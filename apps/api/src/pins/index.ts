@@ -3,7 +3,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { timesOfDayToMask, type ClusterQuery, type TimeOfDay } from '@trygg/domain'
 import type { Config } from '../config/config.ts'
 import { AppError, notFound } from '../errors/app-error.ts'
-import { activeCampaign } from './campaigns.queries.ts'
 import { findClusters } from './clusters.queries.ts'
 import { findPublicPin, insertPinInsideBoundary, newFollowToken } from './pins.queries.ts'
 import { clustersSchema, createPinSchema, getPinSchema } from './pins.schema.ts'
@@ -22,12 +21,11 @@ export default async function pins(appBase: FastifyInstance, opts: { config: Rea
       ])
     }
     const now = new Date()
-    const campaign = await activeCampaign(app.db.kysely, municipality.municipality_id, now)
     const follow = newFollowToken()
     const id = await insertPinInsideBoundary(app.db.kysely, {
       municipalityId: municipality.municipality_id,
       categoryId: category.id,
-      campaignId: campaign?.id ?? null,
+      campaignId: 'active',
       pin,
       source: 'web',
       followTokenHash: follow.hash,
