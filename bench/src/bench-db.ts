@@ -4,6 +4,7 @@ import type { Polygon } from 'geojson'
 import { openDatabase, type Db } from '../../apps/api/src/db/database.ts'
 import { migrate } from '../../apps/api/src/db/migrate.ts'
 import { createCampaign, createMunicipality } from '../../apps/api/src/municipality/municipality.setup.ts'
+import { lonLatToMercator } from '@trygg/geo'
 import { pinStream, SWEDEN_BBOX, type BenchPin } from './generate-pins.ts'
 
 /** The PostgreSQL server benchmarks run against: BENCH_DATABASE_URL, else DATABASE_URL, else local. */
@@ -69,9 +70,10 @@ const DAY_MS = 86_400_000
 
 /**
  * Migrates `db`, creates the benchmark municipality with a continuous campaign and a national
- * survey campaign, and bulk loads `count` generated pins: the per-zoom cell trigger is switched
- * off during the load and `pin_cell` is then built in one aggregate per zoom with the trigger's
- * own arithmetic (what an import of historic data does), and switched back on.
+ * survey campaign, and bulk loads `count` generated pins: the row triggers are switched off
+ * during the load (Web Mercator metres come from packages/geo, the formula the trigger's
+ * ST_Transform computes) and `pin_cell` is then built in one aggregate per zoom with the
+ * trigger's own arithmetic, as an import of historic data would; then the triggers are back on.
  */
 export async function loadBenchData(db: Db, options: { count: number; seed?: number; surveyPins?: number }): Promise<LoadedData> {
   await migrate(db)
@@ -95,16 +97,17 @@ export async function loadBenchData(db: Db, options: { count: number; seed?: num
   const surveyPins = Math.min(options.surveyPins ?? 10_000, Math.floor(options.count / 2))
   const every = Math.max(1, Math.floor(options.count / Math.max(1, surveyPins)))
 
-  await db.script('ALTER TABLE pin DISABLE TRIGGER pin_cells_insert')
+  await db.script('ALTER TABLE pin DISABLE TRIGGER pin_cells_insert; ALTER TABLE pin DISABLE TRIGGER pin_mercator;')
   let batch: object[] = []
   let i = 0
   let survey = 0
   const flush = async () => {
     if (!batch.length) return
     await sql`
-      INSERT INTO pin (municipality_id, campaign_id, category_id, geom, severity, times_of_day, source, created_at, updated_at)
-      SELECT ${municipalityId}, t.k, t.c, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326), t.s, t.t, 'import', t.a, t.a
-        FROM json_to_recordset(${JSON.stringify(batch)}::json) AS t(lon float8, lat float8, c integer, s smallint, t smallint, k integer, a timestamptz)`.execute(k)
+      INSERT INTO pin (municipality_id, campaign_id, category_id, geom, mx, my, severity, times_of_day, source, created_at, updated_at)
+      SELECT ${municipalityId}, t.k, t.c, ST_SetSRID(ST_MakePoint(t.lon, t.lat), 4326), t.mx, t.my, t.s, t.t, 'import', t.a, t.a
+        FROM json_to_recordset(${JSON.stringify(batch)}::json)
+          AS t(lon float8, lat float8, mx float8, my float8, c integer, s smallint, t smallint, k integer, a timestamptz)`.execute(k)
     batch = []
   }
   for (const p of pinStream({ seed: options.seed ?? 2026, count: options.count })) {
@@ -116,12 +119,13 @@ export async function loadBenchData(db: Db, options: { count: number; seed?: num
   }
   await flush()
   await rebuildCells(db, municipalityId)
-  await db.script('ALTER TABLE pin ENABLE TRIGGER pin_cells_insert; ANALYZE pin; ANALYZE pin_cell;')
+  await db.script('ALTER TABLE pin ENABLE TRIGGER pin_cells_insert; ALTER TABLE pin ENABLE TRIGGER pin_mercator; ANALYZE pin; ANALYZE pin_cell;')
   return { municipalityId, categoryIds, surveyCampaignId, surveyPins: survey, pins: i }
 }
 
 function row(p: BenchPin, categoryIds: number[], campaign: number, createdMs: number) {
-  return { lon: p.lon, lat: p.lat, c: categoryIds[p.category], s: p.severity, t: p.times, k: campaign, a: new Date(createdMs).toISOString() }
+  const [mx, my] = lonLatToMercator([p.lon, p.lat])
+  return { lon: p.lon, lat: p.lat, mx, my, c: categoryIds[p.category], s: p.severity, t: p.times, k: campaign, a: new Date(createdMs).toISOString() }
 }
 
 /** Builds `pin_cell` for every zoom from the published pins, as the insert trigger would have. */
