@@ -14,7 +14,8 @@ export const hashFollowToken = (token: string) => crypto.createHash('sha256').up
 export interface InsertPin {
   municipalityId: number
   categoryId: number
-  campaignId: number | null
+  /** The pin's campaign; `'active'` picks the one running at `createdAt` in the same statement (see activeCampaign). */
+  campaignId: number | null | 'active'
   pin: NewPin
   source: 'web' | 'walk' | 'open311' | 'import' | 'demo'
   followTokenHash: Buffer | null
@@ -27,12 +28,20 @@ export interface InsertPin {
  */
 export async function insertPinInsideBoundary(db: Kysely<Database>, p: InsertPin): Promise<number | undefined> {
   const comment = p.pin.comment?.trim() ? p.pin.comment : null
+  const at = p.createdAt ?? new Date()
+  // The same choice as activeCampaign(), without a round trip of its own.
+  const campaign = p.campaignId !== 'active' ? sql`${p.campaignId}::integer` : sql`(
+      SELECT c.id FROM campaign AS c
+       WHERE c.municipality_id = m.municipality_id AND c.kind IN ('digital', 'continuous')
+         AND c.starts_at <= ${at} AND (c.ends_at IS NULL OR c.ends_at > ${at})
+       ORDER BY CASE WHEN c.kind = 'digital' THEN 0 ELSE 1 END, c.starts_at DESC
+       LIMIT 1)`
   const { rows } = await sql<{ id: number }>`
     INSERT INTO pin (municipality_id, campaign_id, category_id, geom, severity, times_of_day, day_type,
                      comment, comment_state, source, follow_token_hash, created_at)
-    SELECT m.municipality_id, ${p.campaignId}, ${p.categoryId}, pt.geom, ${p.pin.severity},
+    SELECT m.municipality_id, ${campaign}, ${p.categoryId}, pt.geom, ${p.pin.severity},
            ${timesOfDayToMask(p.pin.timesOfDay)}, ${p.pin.dayType ?? null}, ${comment}, ${comment === null ? 'none' : 'pending'},
-           ${p.source}, ${p.followTokenHash}, ${p.createdAt ?? new Date()}
+           ${p.source}, ${p.followTokenHash}, ${at}
       FROM municipality AS m,
            LATERAL (SELECT ST_SetSRID(ST_MakePoint(${p.pin.lon}::float8, ${p.pin.lat}::float8), 4326) AS geom) AS pt
      WHERE m.municipality_id = ${p.municipalityId}

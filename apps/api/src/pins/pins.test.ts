@@ -48,6 +48,25 @@ describe.each(ENGINES)('pins on %s', (engine) => {
     expect(Buffer.from(stored.rows[0]!.hash!).toString('base64url')).not.toBe(followToken)
   })
 
+  it('files a pin under the digital walk running now, else under the continuous campaign', async () => {
+    const campaignOf = async (id: number) => (await sql<{ c: number | null }>`SELECT campaign_id AS c FROM pin WHERE id = ${id}`.execute(db.kysely)).rows[0]!.c
+    const { rows } = await sql<{ id: number; municipality_id: number }>`SELECT id, municipality_id FROM campaign WHERE kind = 'continuous'`.execute(db.kysely)
+    const continuous = rows[0]!
+    expect(await campaignOf((await post(valid)).json().id)).toBe(continuous.id)
+    const walk = await sql<{ id: number }>`
+      INSERT INTO campaign (municipality_id, kind, name, starts_at, ends_at)
+      VALUES (${continuous.municipality_id}, 'digital', 'Vandring nu', now() - interval '1 day', now() + interval '1 day') RETURNING id`.execute(db.kysely)
+    const ended = await sql<{ id: number }>`
+      INSERT INTO campaign (municipality_id, kind, name, starts_at, ends_at)
+      VALUES (${continuous.municipality_id}, 'digital', 'Vandring förr', now() - interval '9 days', now() - interval '8 days') RETURNING id`.execute(db.kysely)
+    try {
+      expect(await campaignOf((await post(valid)).json().id)).toBe(walk.rows[0]!.id)
+    } finally {
+      await sql`DELETE FROM pin WHERE campaign_id IN (${walk.rows[0]!.id}, ${ended.rows[0]!.id})`.execute(db.kysely)
+      await sql`DELETE FROM campaign WHERE id IN (${walk.rows[0]!.id}, ${ended.rows[0]!.id})`.execute(db.kysely)
+    }
+  })
+
   it('shows an approved comment', async () => {
     const { id } = (await post({ ...valid, comment: '<script>alert(1)</script> \'; DROP TABLE pin; --' })).json()
     await sql`UPDATE pin SET comment_state = 'approved' WHERE id = ${id}`.execute(db.kysely)
