@@ -25,19 +25,20 @@ export default async function pins(appBase: FastifyInstance, opts: { config: Rea
         ])
       }
       const now = app.now()
-      const campaign = await activeCampaign(app.db.kysely, municipality.municipality_id, now)
-      if (!campaign) throw noOpenCampaign(municipality.name)
       const follow = newFollowToken()
+      // One statement on the happy path: the running campaign is chosen inside the INSERT.
       const id = await insertPinInsideBoundary(app.db.kysely, {
         municipalityId: municipality.municipality_id,
         categoryId: category.id,
-        campaignId: campaign.id,
+        campaignId: 'active',
         pin,
         source: 'web',
         followTokenHash: follow.hash,
         createdAt: now,
       })
       if (id === undefined) {
+        // Refused: say why, no open campaign first.
+        if (!(await activeCampaign(app.db.kysely, municipality.municipality_id, now))) throw noOpenCampaign(municipality.name)
         throw new AppError(
           422,
           'PIN_OUTSIDE_BOUNDARY',

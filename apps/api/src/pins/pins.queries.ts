@@ -23,8 +23,9 @@ export interface InsertPin {
 }
 
 /**
- * Inserts a pin if its point lies inside the municipality's boundary, in one statement.
- * Returns the new id, or undefined when the point is outside.
+ * Inserts a pin if its point lies inside the municipality's boundary, in one statement; with
+ * `campaignId: 'active'` it joins the running campaign, and only when there is one.
+ * Returns the new id, or undefined when the point is outside (or no campaign runs).
  */
 export async function insertPinInsideBoundary(db: Kysely<Database>, p: InsertPin): Promise<number | undefined> {
   const comment = p.pin.comment?.trim() ? p.pin.comment : null
@@ -46,6 +47,7 @@ export async function insertPinInsideBoundary(db: Kysely<Database>, p: InsertPin
            LATERAL (SELECT ST_SetSRID(ST_MakePoint(${p.pin.lon}::float8, ${p.pin.lat}::float8), 4326) AS geom) AS pt
      WHERE m.municipality_id = ${p.municipalityId}
        AND ST_Covers(m.boundary, pt.geom)
+       ${p.campaignId === 'active' ? sql`AND ${campaign} IS NOT NULL` : sql``}
     RETURNING id`.execute(db)
   return rows[0]?.id
 }
