@@ -163,6 +163,23 @@ export const ControlEffect = Type.Object(
 )
 export type ControlEffect = Type.Static<typeof ControlEffect>
 
+/** "Did it help" for a completed action item: traffic pins inside its area before and after the day it was done. */
+export const ActionEffect = Type.Object(
+  {
+    actionItemId: Type.Integer(),
+    date: Type.String({ format: 'date', description: 'The day the item was marked done, in the municipality’s time zone' }),
+    weeks: Type.Integer(),
+    before: Type.Integer({ description: 'Traffic pins in the area in the weeks before' }),
+    after: Type.Integer({ description: 'Traffic pins in the area in the weeks after' }),
+    afterComplete: Type.Boolean({ description: 'false while the after period has not ended yet' }),
+    series: Type.Array(
+      Type.Object({ week: Type.Integer({ description: '−weeks…−1 before, 1…weeks after' }), start: Type.String({ format: 'date' }), count: Type.Integer() }),
+    ),
+  },
+  { $id: 'ActionEffect' },
+)
+export type ActionEffect = Type.Static<typeof ActionEffect>
+
 export const SnapshotArea = Type.Object({
   id: Type.String(),
   rank: Type.Integer(),

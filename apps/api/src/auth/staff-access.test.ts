@@ -474,6 +474,17 @@ const SAMPLES: Record<string, Sample> = {
   'PATCH /api/police/controls/:id': onControl('', { violations: 5 }),
   'DELETE /api/police/controls/:id': onControl(''),
   'GET /api/police/controls/:id/effect': onControl('/effect'),
+  'GET /api/police/actions/:id/effect': {
+    async request(ctx, t) {
+      const id = await ctx.actionItem(t)
+      const area = sql`ST_Multi(ST_MakeEnvelope(13.09::float8, 55.79::float8, 13.11::float8, 55.81::float8, 4326))`
+      await sql`UPDATE action_item SET status = 'done', completed_at = now(), area = ${area}, area_source = 'drawn' WHERE id = ${id}`.execute(ctx.db.kysely)
+      return { url: `/api/police/actions/${id}/effect` }
+    },
+    async isolated(_ctx, res) {
+      expect(res.statusCode).toBe(404)
+    },
+  },
   'GET /api/police/snapshots': {
     async request(ctx, t) {
       await ctx.snapshot('A')

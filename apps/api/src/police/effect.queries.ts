@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { CONTROL_EFFECT_RADIUS, type ControlEffect } from '@trygg/domain'
+import { CONTROL_EFFECT_RADIUS, type ActionEffect, type ControlEffect } from '@trygg/domain'
 import type { Database } from '../db/schema.ts'
 import { pinWhere, type PinFilter } from '../hotspots/pin-filter.ts'
 
@@ -18,12 +18,46 @@ export async function controlEffect(
      WHERE municipality_id = ${q.municipalityId} AND id = ${q.controlId}`.execute(db)
   const control = controls[0]
   if (!control) return undefined
-  const { rows } = await sql<{ week: number; count: number }>`
-    WITH c AS (
+  const place = sql`
       SELECT control_date AS d,
              coalesce(area_geom, ST_Buffer(geom::geography, ${CONTROL_EFFECT_RADIUS}::float8)::geometry) AS g
-        FROM police_control WHERE municipality_id = ${q.municipalityId} AND id = ${q.controlId}
-    ),
+        FROM police_control WHERE municipality_id = ${q.municipalityId} AND id = ${q.controlId}`
+  const weekly = await weeklyCounts(db, place, control.date, q)
+  return { controlId: q.controlId, date: control.date, weeks: q.weeks, basis: control.has_area ? 'area' : 'radius', ...weekly }
+}
+
+/**
+ * "Did it help" for a completed action item with an area: the pins of `filter` inside its area
+ * per week, `weeks` weeks before and after the day it was marked done (in the municipality's
+ * time zone). Undefined when the municipality has no such item; `null` when it is not done or
+ * has no area.
+ */
+export async function actionEffect(
+  db: Kysely<Database>,
+  q: { municipalityId: number; actionItemId: number; filter: PinFilter; weeks: number; today: string },
+): Promise<ActionEffect | null | undefined> {
+  const { rows: items } = await sql<{ date: string | null; has_area: boolean }>`
+    SELECT CASE WHEN status = 'done' THEN (completed_at AT TIME ZONE ${q.filter.timeZone})::date::text END AS date, area IS NOT NULL AS has_area
+      FROM action_item WHERE municipality_id = ${q.municipalityId} AND id = ${q.actionItemId}`.execute(db)
+  const item = items[0]
+  if (!item) return undefined
+  if (!item.date || !item.has_area) return null
+  const place = sql`
+      SELECT (completed_at AT TIME ZONE ${q.filter.timeZone})::date AS d, area AS g
+        FROM action_item WHERE municipality_id = ${q.municipalityId} AND id = ${q.actionItemId}`
+  const weekly = await weeklyCounts(db, place, item.date, q)
+  return { actionItemId: q.actionItemId, date: item.date, weeks: q.weeks, ...weekly }
+}
+
+/** Pins of `filter` inside the place's geometry `g`, per week around its day `d`. */
+async function weeklyCounts(
+  db: Kysely<Database>,
+  place: ReturnType<typeof sql>,
+  date: string,
+  q: { filter: PinFilter; weeks: number; today: string },
+): Promise<Pick<ControlEffect, 'before' | 'after' | 'afterComplete' | 'series'>> {
+  const { rows } = await sql<{ week: number; count: number }>`
+    WITH c AS (${place}),
     days AS (
       SELECT ((p.created_at AT TIME ZONE ${q.filter.timeZone})::date - c.d) AS n
         FROM c JOIN pin AS p ON ST_Covers(c.g, p.geom)
@@ -37,17 +71,13 @@ export async function controlEffect(
   const series: ControlEffect['series'] = []
   for (let week = -q.weeks; week <= q.weeks; week++) {
     if (week === 0) continue
-    series.push({ week, start: addDays(control.date, week < 0 ? 7 * week : 1 + 7 * (week - 1)), count: counts.get(week) ?? 0 })
+    series.push({ week, start: addDays(date, week < 0 ? 7 * week : 1 + 7 * (week - 1)), count: counts.get(week) ?? 0 })
   }
   const sum = (s: typeof series) => s.reduce((n, w) => n + w.count, 0)
   return {
-    controlId: q.controlId,
-    date: control.date,
-    weeks: q.weeks,
-    basis: control.has_area ? 'area' : 'radius',
     before: sum(series.filter((w) => w.week < 0)),
     after: sum(series.filter((w) => w.week > 0)),
-    afterComplete: q.today > addDays(control.date, 7 * q.weeks),
+    afterComplete: q.today > addDays(date, 7 * q.weeks),
     series,
   }
 }

@@ -6,12 +6,13 @@ import { recordAudit } from '../audit/audit.queries.ts'
 import type { Config } from '../config/config.ts'
 import { AppError, notFound, type FieldError } from '../errors/app-error.ts'
 import { deleteControl, findControl, insertControl, listControls, placeInside, updateControl, type ControlValues } from './controls.queries.ts'
-import { controlEffect } from './effect.queries.ts'
+import { actionEffect, controlEffect } from './effect.queries.ts'
 import {
   areasSchema,
   createControlSchema,
   createSnapshotSchema,
   deleteControlSchema,
+  actionEffectSchema,
   effectSchema,
   exportSchema,
   getSnapshotSchema,
@@ -141,6 +142,23 @@ export default async function police(appBase: FastifyInstance, opts: { config: R
       today: localDate(app.now(), ctx.area.timeZone),
     })
     if (!effect) throw notFound('The control', 'Kontrollen')
+    return effect
+  })
+
+  app.get('/api/police/actions/:id/effect', { schema: actionEffectSchema, config: read }, async (request) => {
+    const ctx = await context(request)
+    const filter = trafficFilter(ctx, { categories: ctx.traffic.map((c) => c.key), from: null, to: null })
+    const effect = await actionEffect(app.db.kysely, {
+      municipalityId: ctx.area.municipalityId,
+      actionItemId: request.params.id,
+      filter,
+      weeks: request.query.weeks ?? weeks,
+      today: localDate(app.now(), ctx.area.timeZone),
+    })
+    if (effect === undefined) throw notFound('The action item', 'Åtgärden')
+    if (effect === null) {
+      throw new AppError(409, 'CONFLICT', 'The action item is not done yet or has no area.', 'Åtgärden är inte klar än eller saknar område.')
+    }
     return effect
   })
 

@@ -2,6 +2,7 @@ import Type from 'typebox'
 import {
   Control,
   ControlChange,
+  ActionEffect,
   ControlEffect,
   ControlList,
   ControlsQuery,
@@ -15,7 +16,7 @@ import {
   TrafficAreasResult,
 } from '@trygg/domain'
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 422: ErrorBody, 503: ErrorBody }
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody, 503: ErrorBody }
 const tags = ['police']
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) })
 
@@ -72,6 +73,17 @@ export const effectSchema = {
   params: IdParams,
   querystring: EffectQuery,
   response: { 200: ControlEffect, ...errors },
+}
+
+export const actionEffectSchema = {
+  summary: 'Did it help: traffic pins before and after a completed action item',
+  description:
+    'Traffic pins per week inside a done action item’s area, `weeks` weeks before and after the day it was marked done. ' +
+    '404 for an unknown item; 409 while it is not done or when it has no area.',
+  tags,
+  params: IdParams,
+  querystring: EffectQuery,
+  response: { 200: ActionEffect, ...errors },
 }
 
 export const listSnapshotsSchema = {

@@ -186,6 +186,39 @@ describe.each(ENGINES)('police traffic view on %s', (engine) => {
     await agents.police!.inject({ method: 'DELETE', url: `/api/police/controls/${far.json().id}` })
   })
 
+  it('counts the traffic pins in the area of a done action item N weeks before and after it was done', async () => {
+    const item = async (status: string, completedAt: string | null, withArea = true) => {
+      const at = new Date('2026-01-10T09:00:00Z')
+      const area = sql`ST_Multi(ST_MakeEnvelope(${A.lon - 0.001}::float8, ${A.lat - 0.001}::float8, ${A.lon + 0.001}::float8, ${A.lat + 0.001}::float8, 4326))`
+      const { rows } = await sql<{ id: number }>`
+        INSERT INTO action_item (municipality_id, title, focus_area_key, organisation_key, status, completed_at, area, area_source, created_at, updated_at)
+        VALUES (${municipalityId}, 'Farthinder på Storgatan', 'traffic', 'municipality', ${status}, ${completedAt}, ${withArea ? area : null}, ${withArea ? 'drawn' : null}, ${at}, ${at})
+        RETURNING id`.execute(db.kysely)
+      return rows[0]!.id
+    }
+    // Done in the evening of 2026-02-20 local time: the same day as the control above.
+    const done = await item('done', '2026-02-20T18:00:00Z')
+    const effect = (await agents.planner!.inject({ url: `/api/police/actions/${done}/effect?weeks=2` })).json()
+    expect(effect).toEqual({
+      actionItemId: done,
+      date: '2026-02-20',
+      weeks: 2,
+      before: 5,
+      after: 2,
+      afterComplete: false,
+      series: [
+        { week: -2, start: '2026-02-06', count: 2 },
+        { week: -1, start: '2026-02-13', count: 3 },
+        { week: 1, start: '2026-02-21', count: 1 },
+        { week: 2, start: '2026-02-28', count: 1 },
+      ],
+    })
+    expect((await agents.police!.inject({ url: `/api/police/actions/${await item('in_progress', null)}/effect` })).statusCode).toBe(409)
+    expect((await agents.police!.inject({ url: `/api/police/actions/${await item('done', '2026-02-20T18:00:00Z', false)}/effect` })).statusCode).toBe(409)
+    expect((await agents.police!.inject({ url: '/api/police/actions/999999/effect' })).statusCode).toBe(404)
+    expect((await agents.moderator!.inject({ url: `/api/police/actions/${done}/effect` })).statusCode).toBe(403)
+  })
+
   it('keeps snapshots and lists what changed since the previous one', async () => {
     const first = await agents.police!.inject({ method: 'POST', url: '/api/police/snapshots', payload: { name: 'Lägesbild februari' } })
     expect(first.statusCode).toBe(201)

@@ -4,6 +4,7 @@ import { geoJSON } from 'leaflet'
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { MapContainer, TileLayer, useMap } from 'react-leaflet'
 import { useActionPlanMessages } from '../../i18n/action-plan-messages.ts'
+import { EffectChart } from '../police/EffectChart.tsx'
 import { useI18n } from '../../i18n/language.tsx'
 import { BoundaryLayer } from '../../map/BoundaryLayer.tsx'
 import { DrawAreaLayer, polygonOf } from './DrawAreaLayer.tsx'
@@ -145,6 +146,7 @@ export function ActionForm({ config, options, initial, partnerOnly, busy, error,
         {'item' in initial ? a.form.editHeading(initial.item.title) : a.form.createHeading}
       </h3>
       {'draft' in initial && initial.draft.hotspotRef && <p className="staff-notice">{a.form.fromHotspot(pinIds.length)}</p>}
+      {'item' in initial && initial.item.status === 'done' && initial.item.area && !partnerOnly && <EffectChart actionItemId={initial.item.id} />}
       {error && (
         <p role="alert" className="form-error">
           {error}

@@ -1,23 +1,27 @@
+import './effect-chart.css'
 import { useState } from 'react'
 import { useFetch } from '../hotspots/use-fetch.ts'
 import { useStaffSession } from '../staff-session.tsx'
 import { fetchEffect } from './police-api.ts'
 import { useTrafficMessages } from './traffic-messages.ts'
 
-/** "Did it help": traffic marks per week before (grey) and after (blue) a control, as columns. */
-export function EffectChart({ controlId }: { controlId: number }) {
+/**
+ * "Did it help": traffic marks per week before (grey) and after (blue) a control, or the day a
+ * done action item was completed, as columns.
+ */
+export function EffectChart({ controlId, actionItemId }: { controlId?: number; actionItemId?: number }) {
   const { m } = useTrafficMessages()
   const { errorMessage } = useStaffSession()
   // null: the server's default (TRYGG_POLICE_EFFECT_WEEKS)
   const [chosen, setChosen] = useState<number | null>(null)
-  const effect = useFetch(`${controlId}:${chosen ?? ''}`, fetchEffect)
+  const effect = useFetch(actionItemId !== undefined ? `actions:${actionItemId}:${chosen ?? ''}` : `controls:${controlId}:${chosen ?? ''}`, fetchEffect)
   const data = effect.data
   const weeks = chosen ?? data?.weeks ?? 0
   const max = Math.max(1, ...(data?.series.map((w) => w.count) ?? []))
   return (
     <figure className="effect-chart" data-testid="effect-chart">
       <figcaption>
-        {m.effectCaption(weeks)}{' '}
+        {actionItemId !== undefined ? m.actionEffectCaption(weeks) : m.effectCaption(weeks)}{' '}
         <label className="effect-chart__weeks">
           {m.weeks}{' '}
           <input type="number" min={1} max={52} value={weeks || ''} onChange={(e) => setChosen(Math.min(52, Math.max(1, Number(e.target.value) || 1)))} />

@@ -1,4 +1,4 @@
-import type { Control, ControlEffect, ControlList, GiStarResult, NewControl, NewSnapshot, Snapshot, SnapshotList, TrafficAreasResult } from '@trygg/domain'
+import type { ActionEffect, Control, ControlEffect, ControlList, GiStarResult, NewControl, NewSnapshot, Snapshot, SnapshotList, TrafficAreasResult } from '@trygg/domain'
 import { requestJson } from '../../api/api-client.ts'
 
 /** Where the police routes live. */
@@ -15,10 +15,10 @@ export const fetchControls = async (_key: string, signal: AbortSignal) => (await
 export const fetchSnapshots = async (_key: string, signal: AbortSignal) => (await get<SnapshotList>(`${POLICE_API}/snapshots`, signal)).snapshots
 /** `key` is the snapshot id. */
 export const fetchSnapshot = (key: string, signal: AbortSignal) => get<Snapshot>(`${POLICE_API}/snapshots/${encodeURIComponent(key)}`, signal)
-/** `key` is `<control id>:<weeks>`; weeks empty for the server's default. */
+/** `key` is `<controls|actions>:<id>:<weeks>`; weeks empty for the server's default. */
 export const fetchEffect = (key: string, signal: AbortSignal) => {
-  const [id, weeks] = key.split(':')
-  return get<ControlEffect>(`${POLICE_API}/controls/${encodeURIComponent(id!)}/effect${weeks ? `?weeks=${encodeURIComponent(weeks)}` : ''}`, signal)
+  const [kind, id, weeks] = key.split(':')
+  return get<ControlEffect | ActionEffect>(`${POLICE_API}/${kind === 'actions' ? 'actions' : 'controls'}/${encodeURIComponent(id!)}/effect${weeks ? `?weeks=${encodeURIComponent(weeks)}` : ''}`, signal)
 }
 /** Gi* cells of the traffic group; `key` is the comma-separated traffic category keys. */
 export const fetchTrafficGiStar = (key: string, signal: AbortSignal) =>
