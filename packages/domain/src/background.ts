@@ -11,7 +11,7 @@ export const BackgroundQuestions = Type.Object(
     ageBands: Type.Array(AgeBandSchema),
     genders: Type.Array(GenderSchema),
   },
-  { $id: 'BackgroundQuestions' },
+  { $id: 'BackgroundQuestions', examples: [{ enabled: true, ageBands: ['under_18', '18_29', '30_44', '45_64', '65_plus'], genders: ['woman', 'man', 'other'] }] },
 )
 export type BackgroundQuestions = Type.Static<typeof BackgroundQuestions>
 

@@ -2,11 +2,14 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import Type from 'typebox'
 
-const Health = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('error')]),
-  db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
-  dbStatus: Type.Optional(Type.Union([Type.Literal('up'), Type.Literal('down')])),
-})
+const Health = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ok'), Type.Literal('error')]),
+    db: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+    dbStatus: Type.Optional(Type.Union([Type.Literal('up'), Type.Literal('down')])),
+  },
+  { examples: [{ status: 'ok', db: 'postgres' }, { status: 'error', db: 'postgres', dbStatus: 'down' }] },
+)
 
 const CHECK_TIMEOUT_MS = 2_000
 

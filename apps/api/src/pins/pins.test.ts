@@ -165,6 +165,14 @@ describe.each(ENGINES)('pins on %s', (engine) => {
     for (const p of ['/api/health', '/api/config', '/api/pins', '/api/pins/{id}', '/api/pins/clusters']) expect(doc.paths).toHaveProperty([p])
     expect(doc.paths['/api/pins'].post.requestBody).toBeDefined()
     expect((await app.inject('/api/docs')).statusCode).toBeLessThan(400)
+    // Every operation has a summary and at least one example (in its parameters, body or answers,
+    // directly or through the shared schemas it refers to).
+    const components = doc.components?.schemas ?? {}
+    const withRefs = (o: unknown): string => JSON.stringify(o).replace(/"\$ref":"#\/components\/schemas\/([^"]+)"/g, (_m, name: string) => JSON.stringify(components[name] ?? {}))
+    const lacking = Object.entries(doc.paths as Record<string, Record<string, { summary?: string }>>).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) => (op.summary && /"examples?"/.test(withRefs(op)) ? [] : [`${method.toUpperCase()} ${path}`])),
+    )
+    expect(lacking).toEqual([])
   })
 
   it('answers unknown API routes with a JSON 404', async () => {
