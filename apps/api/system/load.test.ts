@@ -8,6 +8,8 @@ import { quantile, request, send, type Sample } from './support/traffic.ts'
  * Load: an open-loop generator sends mixed traffic at a fixed rate — 80 % cluster reads, 15 %
  * pin reads, 5 % new pins — to the real server on a database that already holds pins.
  * p99 must stay within 250 ms and nothing may fail except 429 (rate limiting).
+ * Runs on PostgreSQL, the engine for public traffic; the embedded database serves one query at a
+ * time and is meant for small installations (docs/security.md has its figures).
  */
 const RATE = Number(process.env.TRYGG_LOAD_RPS ?? 300)
 const SECONDS = Number(process.env.TRYGG_LOAD_SECONDS ?? (FULL ? 60 : 10))
@@ -21,7 +23,8 @@ function pick(random: () => number): Sample['kind'] {
   return 'clusters'
 }
 
-describe.each(SYSTEM_ENGINES)('load on %s', (engine) => {
+const engine = 'postgres' as const
+describe.runIf(SYSTEM_ENGINES.includes(engine))(`load on ${engine}`, () => {
   let db: ServerDb | undefined
   let api: ApiProcess | undefined
   afterAll(async () => {
