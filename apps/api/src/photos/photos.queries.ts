@@ -59,9 +59,22 @@ export async function findPhoto(db: Db, municipalityId: number, pinId: number): 
     .executeTakeFirst()
 }
 
-/** Which of these file names a photo row still refers to. */
+/**
+ * Which of these file names a photo row still refers to. A name is `<municipality_id>/<random>.jpg`,
+ * so each municipality's names are looked up among its own rows; other names are unknown.
+ */
 export async function knownPhotoFiles(db: Db, fileNames: string[]): Promise<Set<string>> {
-  if (fileNames.length === 0) return new Set()
-  const rows = await db.selectFrom('pin_photo').select('file_name').where('file_name', 'in', fileNames).execute()
-  return new Set(rows.map((r) => r.file_name))
+  const byMunicipality = new Map<number, string[]>()
+  for (const name of fileNames) {
+    const m = /^([1-9][0-9]{0,9})\//.exec(name)
+    if (!m) continue
+    const id = Number(m[1])
+    byMunicipality.set(id, [...(byMunicipality.get(id) ?? []), name])
+  }
+  const known = new Set<string>()
+  for (const [municipalityId, names] of byMunicipality) {
+    const rows = await db.selectFrom('pin_photo').select('file_name').where('municipality_id', '=', municipalityId).where('file_name', 'in', names).execute()
+    for (const r of rows) known.add(r.file_name)
+  }
+  return known
 }
