@@ -59,9 +59,12 @@ describe('optional background questions in Chromium', () => {
       await p.click('[data-testid=mark-place]')
       await p.click('[data-testid=confirm-location]')
       await p.waitForSelector('[data-testid=age-band]')
-      await p.check('[data-testid=category-lighting]', { force: true })
-      await p.check('[data-testid=severity-4]', { force: true })
-      await p.check('[data-testid=time-night]', { force: true })
+      // A click on the element itself: the hint about nearby marks can move the form while it loads.
+      for (const id of ['category-lighting', 'severity-4', 'time-night']) {
+        const input = p.locator(`[data-testid=${id}]`)
+        await input.dispatchEvent('click')
+        expect(await input.isChecked(), id).toBe(true)
+      }
       await p.selectOption('[data-testid=age-band]', '65_plus')
       await p.selectOption('[data-testid=gender]', 'woman')
       if (i === 0) {
