@@ -1,18 +1,11 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { startApp, type RunningApp } from './support/app-server.ts'
+import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
 import { launchChromium } from './support/browser.ts'
 import { startTileServer } from './support/tile-server.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
-
-/** The password printed for a demo account at the first start. */
-function demoPassword(output: string, role: string): string {
-  const match = new RegExp(`${role}\\s+${role}@kavlinge\\.demo\\s+(\\S+)`).exec(output)
-  if (!match) throw new Error(`No ${role} password in the start output:\n${output}`)
-  return match[1]!
-}
 
 describe('police traffic workspace in Chromium', () => {
   let app: RunningApp

@@ -1,19 +1,12 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { startApp, type RunningApp } from './support/app-server.ts'
+import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
 import { launchChromium } from './support/browser.ts'
 import { startTileServer } from './support/tile-server.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 }
-
-/** The password printed for a demo account at the first start. */
-function demoPassword(output: string, role: string): string {
-  const match = new RegExp(`${role}\\s+${role}@kavlinge\\.demo\\s+(\\S+)`).exec(output)
-  if (!match) throw new Error(`No ${role} password in the start output:\n${output}`)
-  return match[1]!
-}
 
 /** Marks the place under the crosshair as poor lighting through the form; returns the follow token. */
 async function markCentre(page: Page): Promise<string> {

@@ -61,3 +61,10 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     },
   }
 }
+
+/** The password `startApp`'s first start printed for the demo account of `role`. */
+export function demoPassword(output: string, role: string): string {
+  const match = new RegExp(`${role}\\s+${role}@kavlinge\\.demo\\s+(\\S+)`).exec(output)
+  if (!match) throw new Error(`No ${role} password in the start output:\n${output}`)
+  return match[1]!
+}
