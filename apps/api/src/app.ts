@@ -28,6 +28,7 @@ import health from './health/index.ts'
 import hotspots, { type HotspotsOptions } from './hotspots/index.ts'
 import moderation from './moderation/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
+import { routedUrl, tenantSlugOf } from './municipality/tenant-url.ts'
 import open311 from './open311/index.ts'
 import pinStatus from './pin-status/index.ts'
 import photos from './photos/index.ts'
@@ -79,6 +80,8 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
     trustProxy: config.trustProxy,
     forceCloseConnections: true,
     return503OnClosing: true,
+    // `/k/<slug>/api/…` is `/api/…` for the municipality <slug>; see app.tenant(request).
+    rewriteUrl: (req) => routedUrl(req.url ?? '/'),
   })
   // JSON is the only body the API reads; anything else is refused with 415.
   app.removeContentTypeParser('text/plain')
@@ -157,10 +160,12 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   if (webDist) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' })
   }
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/')
     if (webDist && isPage && !path.extname(request.url.split('?')[0] ?? '')) {
-      return reply.type('text/html').sendFile('index.html')
+      // A page of an unknown municipality `/k/<slug>/…` is a 404; the app says so from /api/config.
+      const status = tenantSlugOf(request.url) === null ? 200 : await app.tenant(request).then(() => 200, (e) => (e instanceof AppError && e.statusCode === 404 ? 404 : 200))
+      return reply.code(status).type('text/html').sendFile('index.html')
     }
     throw new AppError(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`, 'Sidan finns inte.')
   })

@@ -18,7 +18,7 @@ export default async function agreements(appBase: FastifyInstance, opts: { confi
   const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
 
   app.get('/api/pins/nearby', { schema: nearbySchema }, async (request, reply) => {
-    const { municipality, categoryByKey } = await app.tenant()
+    const { municipality, categoryByKey } = await app.tenant(request)
     const q = request.query
     let categoryId: number | null = null
     if (q.category !== undefined) {
@@ -44,7 +44,7 @@ export default async function agreements(appBase: FastifyInstance, opts: { confi
   })
 
   app.post('/api/pins/:id/agree', { schema: agreeSchema, config: { rateLimit: app.residentRateLimit }, preHandler: app.residentWrite }, async (request, reply) => {
-    const { municipality } = await app.tenant()
+    const { municipality } = await app.tenant(request)
     let deviceId = validDeviceId(request.cookies[DEVICE_COOKIE])
     if (!deviceId) {
       deviceId = newDeviceId()

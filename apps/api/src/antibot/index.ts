@@ -61,7 +61,7 @@ async function antibot(app: FastifyInstance, opts: { config: Readonly<Config> })
     if (!proof.ok) {
       throw refused('The proof-of-work is invalid or expired. Get a new challenge and try again.', 'Kontrollen mot robotar godtogs inte. Försök igen.', 'altcha', proof.reason)
     }
-    const { municipality } = await app.tenant()
+    const { municipality } = await app.tenant(request)
     const fresh = await spendChallenge(app.db.kysely, {
       municipalityId: municipality.municipality_id,
       signatureHash: proof.signatureHash,

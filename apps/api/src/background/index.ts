@@ -17,14 +17,14 @@ const questions = (enabled: boolean): BackgroundQuestions => ({ enabled, ageBand
 export default async function background(appBase: FastifyInstance) {
   const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
 
-  app.get('/api/background-questions', { schema: questionsSchema }, async (_request, reply) => {
-    const { municipality } = await app.tenant()
+  app.get('/api/background-questions', { schema: questionsSchema }, async (request, reply) => {
+    const { municipality } = await app.tenant(request)
     reply.header('cache-control', 'no-cache')
     return questions(backgroundQuestionsOn(municipality.settings))
   })
 
   app.post('/api/pins/:id/background', { schema: answerSchema, config: { rateLimit: app.residentRateLimit } }, async (request, reply) => {
-    const { municipality } = await app.tenant()
+    const { municipality } = await app.tenant(request)
     if (!backgroundQuestionsOn(municipality.settings)) {
       throw new AppError(403, 'FORBIDDEN', 'This municipality does not ask background questions.', 'Kommunen ställer inga bakgrundsfrågor.')
     }

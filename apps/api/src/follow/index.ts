@@ -29,7 +29,7 @@ export default async function follow(appBase: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { municipality } = await app.tenant()
+      const { municipality } = await app.tenant(request)
       const { token } = request.params
       const followed = TOKEN.test(token) ? await findFollowedPin(app.db.kysely, municipality.municipality_id, hashFollowToken(token)) : undefined
       if (!followed) throw noMark()
@@ -52,7 +52,7 @@ export default async function follow(appBase: FastifyInstance) {
       config: { rateLimit: app.residentRateLimit },
     },
     async (request, reply) => {
-      const { municipality } = await app.tenant()
+      const { municipality } = await app.tenant(request)
       const { token } = request.params
       const deleted = TOKEN.test(token) && (await deleteFollowedPin(app.db.kysely, municipality.municipality_id, hashFollowToken(token), app.now()))
       if (!deleted) throw noMark()

@@ -21,7 +21,7 @@ export default async function geocode(appBase: FastifyInstance, opts: { config: 
     if (!geocoder) {
       throw new AppError(503, 'GEOCODER_UNAVAILABLE', 'Address search is turned off on this server.', 'Adressökning är avstängd på den här servern.')
     }
-    const { municipality } = await app.tenant()
+    const { municipality } = await app.tenant(request)
     const boundary = JSON.parse(municipality.boundary_geojson) as Polygon | MultiPolygon
     const box = turfBbox(boundary) as [number, number, number, number]
     let places

@@ -1,7 +1,8 @@
 import fp from 'fastify-plugin'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { AppError } from '../errors/app-error.ts'
 import { findMunicipality, listCategories, type CategoryRow, type MunicipalityRow } from './municipality.queries.ts'
+import { SLUG, tenantSlugOf } from './tenant-url.ts'
 
 /** The municipality a request is served for, with its categories. */
 export interface Tenant {
@@ -12,20 +13,30 @@ export interface Tenant {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The municipality served at `/`; loaded on first use and kept for a few seconds. */
-    tenant(): Promise<Tenant>
-    /** Forgets the cached tenant, e.g. after categories change. */
+    /**
+     * The municipality a request is for: the one named by its URL prefix `/k/<slug>/`, else the
+     * default one served at `/`. Loaded on first use and kept for a few seconds; an unknown
+     * slug is a 404.
+     */
+    tenant(request: FastifyRequest): Promise<Tenant>
+    /** Forgets every cached tenant, e.g. after categories change. */
     invalidateTenant(): void
   }
 }
 
 const TTL_MS = 10_000
 
-async function municipalityPlugin(app: FastifyInstance, opts: { slug: string | null }) {
-  let cached: { at: number; tenant: Promise<Tenant> } | null = null
+const unknownMunicipality = (slug: string) =>
+  new AppError(404, 'NOT_FOUND', `No municipality has the address /k/${slug}/.`, `Kommunen /k/${slug}/ finns inte.`)
 
-  async function load(): Promise<Tenant> {
-    const municipality = await findMunicipality(app.db.kysely, opts.slug)
+async function municipalityPlugin(app: FastifyInstance, opts: { slug: string | null }) {
+  /** By the slug in the URL; the default municipality under the key null. */
+  const cache = new Map<string | null, { at: number; tenant: Promise<Tenant> }>()
+
+  async function load(prefixSlug: string | null): Promise<Tenant> {
+    if (prefixSlug !== null && !SLUG.test(prefixSlug)) throw unknownMunicipality(prefixSlug)
+    const municipality = await findMunicipality(app.db.kysely, prefixSlug ?? opts.slug)
+    if (!municipality && prefixSlug !== null) throw unknownMunicipality(prefixSlug)
     if (!municipality) {
       throw new AppError(503, 'DATABASE_UNAVAILABLE', 'No municipality is set up yet.', 'Ingen kommun är upplagd ännu.')
     }
@@ -33,16 +44,24 @@ async function municipalityPlugin(app: FastifyInstance, opts: { slug: string | n
     return { municipality, categories, categoryByKey: new Map(categories.map((c) => [c.key, c])) }
   }
 
-  app.decorate('tenant', () => {
+  app.decorate('tenant', (request: FastifyRequest) => {
+    const slug = tenantSlugOf(request.originalUrl)
+    let cached = cache.get(slug)
     if (!cached || Date.now() - cached.at > TTL_MS) {
-      const tenant = load()
-      cached = { at: Date.now(), tenant }
-      tenant.catch(() => (cached = null))
+      const entry = { at: Date.now(), tenant: load(slug) }
+      // Failures, unknown slugs among them, are not kept: anyone could fill the cache with them.
+      entry.tenant.catch(() => cache.get(slug) === entry && cache.delete(slug))
+      cache.set(slug, entry)
+      cached = entry
     }
     return cached.tenant
   })
   app.decorate('invalidateTenant', () => {
-    cached = null
+    cache.clear()
+  })
+  // An API call under the prefix of an unknown municipality is a 404, whatever its route.
+  app.addHook('onRequest', async (request) => {
+    if (request.url !== request.originalUrl) await app.tenant(request)
   })
 }
 

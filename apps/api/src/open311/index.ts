@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats'
 import { MAX_COMMENT_LENGTH, type Open311Discovery, type Open311NewRequest } from '@trygg/domain'
 import { useApiKey } from '../api-keys/api-keys.queries.ts'
 import type { Config } from '../config/config.ts'
+import { sitePrefixOf, tenantSlugOf } from '../municipality/tenant-url.ts'
 import { activeCampaign } from '../pins/campaigns.queries.ts'
 import { hashFollowToken } from '../pins/pins.queries.ts'
 import { resolveJurisdiction } from './jurisdiction.ts'
@@ -82,6 +83,8 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
   })
 
   const lang = (request: FastifyRequest) => languageOf(request.headers['accept-language'])
+  /** Under `/k/<slug>/open311/v2` the slug is the default jurisdiction_id. */
+  const prefixSlug = (request: FastifyRequest) => tenantSlugOf(request.originalUrl) ?? undefined
 
   app.get('/discovery.:format', { schema: discoverySchema }, async (request, reply) => {
     const base = opts.config.publicUrl ?? `${request.protocol}://${request.host}`
@@ -90,20 +93,20 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
       contact: opts.config.open311.contact,
       key_service: opts.config.open311.keyService,
       endpoints: [
-        { specification: SPECIFICATION, url: `${base}/open311/v2`, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] },
+        { specification: SPECIFICATION, url: `${base}${sitePrefixOf(request.originalUrl)}/open311/v2`, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] },
       ],
     }
     return sendDocument(request, reply, request.params.format, 'discovery', discovery)
   })
 
   app.get('/services.:format', { schema: servicesSchema }, async (request, reply) => {
-    const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id)
+    const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id ?? prefixSlug(request))
     const services = j.categories.filter((c) => c.active).map((c) => toService(c, lang(request)))
     return sendDocument(request, reply, request.params.format, 'services', services)
   })
 
   app.get('/services/:service_code.:format', { schema: serviceDefinitionSchema }, async (request, reply) => {
-    const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id)
+    const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id ?? prefixSlug(request))
     const category = j.categoryByKey.get(request.params.service_code)
     if (!category?.active) throw unknownService(request.params.service_code)
     return sendDocument(request, reply, request.params.format, 'service_definition', {
@@ -113,7 +116,7 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
   })
 
   app.get('/requests.:format', { schema: requestsSchema }, async (request, reply) => {
-    const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id)
+    const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id ?? prefixSlug(request))
     const filter = parseRequestsFilter(request.query, { now: new Date(), timeZone: j.timeZone, serviceCodes: new Set(j.categoryByKey.keys()) })
     const { rows, more } = await findRequests(app.db.kysely, j.municipalityId, filter)
     const byId = new Map(j.categories.map((c) => [c.id, c]))
@@ -124,7 +127,7 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
   })
 
   app.get('/requests/:service_request_id.:format', { schema: requestSchema }, async (request, reply) => {
-    const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id)
+    const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id ?? prefixSlug(request))
     const raw = request.params.service_request_id
     const row = /^[1-9][0-9]{0,14}$/.test(raw) ? await findRequest(app.db.kysely, j.municipalityId, Number(raw)) : undefined
     if (!row) throw notFound(`No service request has the service_request_id "${raw}".`)
@@ -134,7 +137,7 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
   })
 
   app.get('/tokens/:token.:format', { schema: tokenSchema }, async (request, reply) => {
-    const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id)
+    const j = await resolveJurisdiction(app.db.kysely, request.query.jurisdiction_id ?? prefixSlug(request))
     const token = request.params.token
     const id = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await findRequestIdByTokenHash(app.db.kysely, j.municipalityId, hashFollowToken(token)) : undefined
     if (id === undefined) throw notFound(`No service request has the token "${token}".`)
@@ -164,7 +167,7 @@ export default async function open311(appBase: FastifyInstance, opts: { config: 
     },
     async (request, reply) => {
       const form = request.body
-      const j = await resolveJurisdiction(app.db.kysely, form.jurisdiction_id)
+      const j = await resolveJurisdiction(app.db.kysely, form.jurisdiction_id ?? prefixSlug(request))
       const key = request.open311Key!
       if (key.municipalityId !== null && key.municipalityId !== j.municipalityId) {
         throw forbidden(`This api_key is not valid for the jurisdiction "${j.slug}".`)

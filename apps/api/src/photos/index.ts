@@ -41,7 +41,7 @@ export default async function photos(appBase: FastifyInstance, opts: { config: R
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_request, body, done) => done(null, body))
 
   app.post('/api/pins/:id/photo', { schema: uploadPhotoSchema, bodyLimit: MAX_PHOTO_BYTES, config: { rateLimit: app.residentRateLimit } }, async (request, reply) => {
-    const { municipality } = await app.tenant()
+    const { municipality } = await app.tenant(request)
     const municipalityId = municipality.municipality_id
     const pinId = request.params.id
     const pin = await findPinForPhoto(app.db.kysely, municipalityId, pinId, hashFollowToken(request.headers['x-follow-token']))
@@ -67,7 +67,7 @@ export default async function photos(appBase: FastifyInstance, opts: { config: R
   })
 
   app.get('/api/pins/:id/photo', { schema: publicPhotoSchema }, async (request, reply) => {
-    const { municipality } = await app.tenant()
+    const { municipality } = await app.tenant(request)
     const fileName = await findPublicPhotoFile(app.db.kysely, municipality.municipality_id, request.params.id)
     if (!fileName) throw notFound('The photo', 'Bilden')
     // Short-lived: a photo a moderator rejects later must soon stop being served from caches.

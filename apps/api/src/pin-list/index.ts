@@ -9,7 +9,7 @@ export default async function pinList(appBase: FastifyInstance) {
   const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
 
   app.get('/api/pins/list', { schema: pinListSchema }, async (request, reply) => {
-    const { municipality } = await app.tenant()
+    const { municipality } = await app.tenant(request)
     const [minLon, minLat, maxLon, maxLat] = request.query.bbox.split(',').map(Number) as [number, number, number, number]
     const bad = (message: string) => new AppError(400, 'VALIDATION_FAILED', `Invalid bbox: ${message}.`, 'Ogiltigt kartutsnitt.', [{ field: 'bbox', message }])
     if (![minLon, maxLon].every((v) => v >= -180 && v <= 180) || ![minLat, maxLat].every((v) => v >= -90 && v <= 90)) throw bad('coordinates out of range')

@@ -16,7 +16,7 @@ export default async function pins(appBase: FastifyInstance, opts: { config: Rea
     '/api/pins',
     { schema: createPinSchema, config: { rateLimit: app.residentRateLimit }, preHandler: app.residentWrite },
     async (request, reply) => {
-      const { municipality, categoryByKey } = await app.tenant()
+      const { municipality, categoryByKey } = await app.tenant(request)
       const pin = request.body
       const category = categoryByKey.get(pin.category)
       if (!category || !category.active) {
@@ -52,14 +52,14 @@ export default async function pins(appBase: FastifyInstance, opts: { config: Rea
   )
 
   app.get('/api/pins/:id', { schema: getPinSchema }, async (request) => {
-    const { municipality } = await app.tenant()
+    const { municipality } = await app.tenant(request)
     const pin = await findPublicPin(app.db.kysely, municipality.municipality_id, request.params.id)
     if (!pin) throw notFound('The pin', 'Markeringen')
     return pin
   })
 
   app.get('/api/pins/clusters', { schema: clustersSchema }, async (request, reply) => {
-    const { municipality, categories, categoryByKey } = await app.tenant()
+    const { municipality, categories, categoryByKey } = await app.tenant(request)
     const q = request.query
     const bbox = parseBbox(q.bbox)
     const categoryIds = parseCategories(q, categoryByKey)

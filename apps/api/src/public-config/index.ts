@@ -14,8 +14,8 @@ export default async function publicConfig(app: FastifyInstance, opts: { config:
         response: { 200: AppConfig },
       },
     },
-    async () => {
-      const { municipality: m, categories } = await app.tenant()
+    async (request) => {
+      const { municipality: m, categories } = await app.tenant(request)
       const campaign = await activeCampaign(app.db.kysely, m.municipality_id, app.now())
       const body: AppConfig = {
         municipality: {
