@@ -13,11 +13,12 @@ import { isStaffPath } from './app/staff-paths.ts'
 import { StatusProvider } from './status/status.tsx'
 import { FollowPage } from './resident/FollowPage.tsx'
 import { followTokenOf } from './resident/follow-api.ts'
+import { sitePath } from './api/site-base.ts'
 
 /** The staff workspace is a separate chunk, fetched only on /login and /personal/…. */
 const StaffApp = lazy(() => import('./staff/StaffApp.tsx'))
 
-const followToken = followTokenOf(window.location.pathname)
+const followToken = followTokenOf(sitePath())
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

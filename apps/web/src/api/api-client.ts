@@ -1,5 +1,6 @@
 import type { AppConfig, ClusterCollection, ErrorBody, NewPin, PinCreated, PublicPin } from '@trygg/domain'
 import { ApiError, isAbortError } from './api-error.ts'
+import { apiUrl } from './site-base.ts'
 
 /** Filters of the cluster query besides the map view; all optional. */
 export interface ClusterFilters {
@@ -22,13 +23,13 @@ function isErrorBody(value: unknown): value is ErrorBody {
 }
 
 /**
- * Fetches JSON from the API. Throws `ApiError` (status 0 when unreachable) and
+ * Fetches JSON from the API, `/api/…` under the page's site prefix (see `apiUrl`). Throws `ApiError` (status 0 when unreachable) and
  * rethrows aborts as they are, so callers can ignore them with `isAbortError`.
  */
 export async function requestJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   let response: Response
   try {
-    response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...init.headers } })
+    response = await fetch(apiUrl(path), { ...init, headers: { Accept: 'application/json', ...init.headers } })
   } catch (error) {
     if (isAbortError(error)) throw error
     throw new ApiError(0, null, 'Network error')

@@ -1,5 +1,6 @@
 import type { ErrorBody, PhotoUploaded } from '@trygg/domain'
 import { ApiError } from './api-error.ts'
+import { apiUrl } from './site-base.ts'
 
 /**
  * Uploads a photo to a pin with XMLHttpRequest, which reports upload progress (fetch does
@@ -9,7 +10,7 @@ import { ApiError } from './api-error.ts'
 export function uploadPhoto(pinId: number, followToken: string, file: Blob, onProgress: (share: number) => void): Promise<PhotoUploaded> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
-    xhr.open('POST', `/api/pins/${encodeURIComponent(pinId)}/photo`)
+    xhr.open('POST', apiUrl(`/api/pins/${encodeURIComponent(pinId)}/photo`))
     xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream')
     xhr.setRequestHeader('X-Follow-Token', followToken)
     xhr.setRequestHeader('Accept', 'application/json')

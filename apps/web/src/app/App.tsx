@@ -1,6 +1,8 @@
 import { Suspense, lazy } from 'react'
 import { useI18n } from '../i18n/language.tsx'
 import { RESULTS_PATH } from '../results/results-api.ts'
+import { sitePath } from '../api/site-base.ts'
+import { ApiError, apiErrorMessage } from '../api/api-error.ts'
 import { AppHeader } from './AppHeader.tsx'
 import { ResidentView } from './ResidentView.tsx'
 import { useConfig } from './use-config.ts'
@@ -10,10 +12,10 @@ const ResultsPage = lazy(() => import('../results/ResultsPage.tsx'))
 
 /** Loads the municipality's configuration, then shows the resident view. */
 export function App() {
-  const { t } = useI18n()
+  const { lang, t } = useI18n()
   const state = useConfig()
 
-  if (state.status === 'ready' && window.location.pathname === RESULTS_PATH) {
+  if (state.status === 'ready' && sitePath() === RESULTS_PATH) {
     return (
       <Suspense fallback={null}>
         <ResultsPage config={state.config} />
@@ -30,6 +32,11 @@ export function App() {
           <p className="page-message" role="status">
             <span className="spinner" aria-hidden="true" />
             {t.loadingMap}
+          </p>
+        ) : state.error instanceof ApiError && state.error.status === 404 ? (
+          // An address /k/<slug>/ of no municipality: the server names it; trying again will not help.
+          <p className="page-message" role="alert">
+            {apiErrorMessage(state.error, lang, { network: t.configError, other: t.configError })}
           </p>
         ) : (
           <div className="page-message" role="alert">

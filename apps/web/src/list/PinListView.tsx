@@ -2,6 +2,7 @@ import type { PublicPin } from '@trygg/domain'
 import { useEffect, useRef, useState } from 'react'
 import { requestJson } from '../api/api-client.ts'
 import { isAbortError } from '../api/api-error.ts'
+import { apiUrl } from '../api/site-base.ts'
 import type { CategoryIndex } from '../categories/category-index.ts'
 import { CategoryIcon } from '../categories/CategoryIcon.tsx'
 import { useI18n } from '../i18n/language.tsx'
@@ -113,7 +114,7 @@ export function PinListView({ bbox, categories, timeZone, onShowOnMap }: PinList
                     <dt>{t.markedOn}</dt>
                     <dd>{dateFormat.format(new Date(pin.createdAt))}</dd>
                   </dl>
-                  {pin.photoUrl && <img className="pin-list__photo" src={pin.photoUrl} alt={m.pinPhotoAlt} loading="lazy" />}
+                  {pin.photoUrl && <img className="pin-list__photo" src={apiUrl(pin.photoUrl)} alt={m.pinPhotoAlt} loading="lazy" />}
                   <button type="button" className="button button--small button--secondary" onClick={() => onShowOnMap(pin)} aria-label={`${m.showOnMap}: ${label}, ${dateFormat.format(new Date(pin.createdAt))}`}>
                     {m.showOnMap}
                   </button>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { Popup } from 'react-leaflet'
 import { fetchPin } from '../api/api-client.ts'
 import { isAbortError } from '../api/api-error.ts'
+import { apiUrl } from '../api/site-base.ts'
 import type { CategoryIndex } from '../categories/category-index.ts'
 import { CategoryIcon } from '../categories/CategoryIcon.tsx'
 import { useI18n } from '../i18n/language.tsx'
@@ -94,7 +95,7 @@ function PinDetails({ state, categories, timeZone }: { state: PinState; categori
         <dt>{t.markedOn}</dt>
         <dd>{formatZonedDate(pin.createdAt, lang, timeZone)}</dd>
       </dl>
-      {pin.photoUrl && <img className="popup-photo" src={pin.photoUrl} alt={media.pinPhotoAlt} loading="lazy" data-testid="pin-photo" />}
+      {pin.photoUrl && <img className="popup-photo" src={apiUrl(pin.photoUrl)} alt={media.pinPhotoAlt} loading="lazy" data-testid="pin-photo" />}
     </div>
   )
 }

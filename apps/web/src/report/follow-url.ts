@@ -1,7 +1,9 @@
+import { siteBase } from '../api/site-base.ts'
+
 /**
- * The absolute private follow link for a pin's token.
- * @example followUrl('q3Yb0c7x', 'https://trygg.example.se') // 'https://trygg.example.se/f/q3Yb0c7x'
+ * The absolute private follow link for a pin's token, on the site of the pin's municipality.
+ * @example followUrl('q3Yb0c7x', 'https://trygg.example.se', '/k/lund') // 'https://trygg.example.se/k/lund/f/q3Yb0c7x'
  */
-export function followUrl(token: string, origin: string = window.location.origin): string {
-  return `${origin}/f/${encodeURIComponent(token)}`
+export function followUrl(token: string, origin: string = window.location.origin, base: string = siteBase()): string {
+  return `${origin}${base}/f/${encodeURIComponent(token)}`
 }

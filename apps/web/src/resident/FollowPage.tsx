@@ -1,6 +1,7 @@
 import type { AppConfig, FollowedPin } from '@trygg/domain'
 import { useEffect, useRef, useState } from 'react'
 import { ApiError, apiErrorMessage, isAbortError } from '../api/api-error.ts'
+import { siteBase } from '../api/site-base.ts'
 import { AppHeader } from '../app/AppHeader.tsx'
 import { useConfig } from '../app/use-config.ts'
 import { useI18n } from '../i18n/language.tsx'
@@ -55,7 +56,7 @@ export function FollowPage({ token }: { token: string }) {
           <FollowedDetails followed={load.followed} config={ready!} token={token} onDeleted={() => setLoad({ status: 'deleted' })} />
         )}
         <p>
-          <a href="/">{r.toMap}</a>
+          <a href={`${siteBase()}/`}>{r.toMap}</a>
         </p>
       </main>
     </div>

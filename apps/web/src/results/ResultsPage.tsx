@@ -3,6 +3,7 @@ import { PUBLIC_ACTION_STATUSES } from '@trygg/domain/constants'
 import { useCallback, useEffect, useState } from 'react'
 import { MapContainer, TileLayer } from 'react-leaflet'
 import { isAbortError } from '../api/api-error.ts'
+import { apiUrl, siteBase } from '../api/site-base.ts'
 import { AppHeader } from '../app/AppHeader.tsx'
 import { useI18n } from '../i18n/language.tsx'
 import { useResultsMessages } from '../i18n/results-messages.ts'
@@ -21,7 +22,7 @@ function useFeedLink(title: string) {
       const link = document.createElement('link')
       link.rel = 'alternate'
       link.type = 'application/atom+xml'
-      link.href = RESULTS_FEED
+      link.href = apiUrl(RESULTS_FEED)
       link.title = title
       document.head.append(link)
       return function removeFeedLink() {
@@ -79,7 +80,7 @@ export default function ResultsPage({ config }: { config: AppConfig }) {
         <h2>{r.heading}</h2>
         <p>{r.intro}</p>
         <p className="results__links">
-          <a href="/">{r.toMap}</a> · <a href={RESULTS_FEED} type="application/atom+xml">{r.feed}</a>
+          <a href={`${siteBase()}/`}>{r.toMap}</a> · <a href={apiUrl(RESULTS_FEED)} type="application/atom+xml">{r.feed}</a>
         </p>
         {load.status === 'loading' && <p role="status">{r.loading}</p>}
         {load.status === 'error' && (
