@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
@@ -20,15 +20,33 @@ export interface RunningApp {
   stop: () => Promise<void>
 }
 
+export interface StartOptions {
+  /**
+   * Operator commands (`pnpm trygg …` arguments) run on the new database before Trygg starts,
+   * e.g. `[['seed-demo'], ['create-municipality', '--slug', 'lund', …]]`; their output is part
+   * of `output()`. Default: none (Trygg creates the demo itself on its first start).
+   */
+  commands?: string[][]
+}
+
 /**
  * Starts Trygg as `pnpm start` does (the built web app and the API on one port) with a new
  * embedded database and the demo, and waits until /api/health answers. Proof-of-work and rate
  * limits are off unless `env` turns them on (tests of abuse protection do).
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-e2e-'))
   let log = ''
+  for (const args of options.commands ?? []) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/cli.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, TRYGG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+      encoding: 'utf8',
+    })
+    log += run.stdout + run.stderr
+    if (run.status !== 0) throw new Error(`pnpm trygg ${args.join(' ')} failed:\n${log}`)
+  }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/api/src/main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', TRYGG_DATA_DIR: dataDir, LOG_LEVEL: 'warn', TRYGG_ANTIBOT: 'off', TRYGG_RATE_LIMIT_PER_MIN: '0', ...env },
