@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { FastifyInstance } from 'fastify'
 import type { Polygon } from 'geojson'
 import { XMLParser } from 'fast-xml-parser'
+import { solveChallenge } from 'altcha-lib/v1'
 import { buildApp } from '../app.ts'
 import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
 import { TEST_BBOX, seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
@@ -19,6 +20,17 @@ const ONLY_B = { lat: 55.88, lon: 13.3 }
 const BOTH = { lat: 55.82, lon: 13.17 }
 const B = '/k/grannby'
 
+/** The test municipality (the default) and Grannby with its own campaign and categories; Grannby's id. */
+async function seedTwo(db: TestDb): Promise<number> {
+  await seedTestMunicipality(db.kysely)
+  const grannby = await createMunicipality(db.kysely, { slug: 'grannby', name: 'Grannby', boundary: GRANNBY })
+  await createCampaign(db.kysely, { municipalityId: grannby, kind: 'continuous', name: 'Grannbys synpunkter', startsAt: new Date('2020-01-01T00:00:00Z'), endsAt: null })
+  // Grannby's own categories: no littering there, and its own name for lighting.
+  await db.kysely.updateTable('category').set({ active: false }).where('municipality_id', '=', grannby).where('key', '=', 'littering').execute()
+  await db.kysely.updateTable('category').set({ label_sv: 'Gatubelysning i Grannby' }).where('municipality_id', '=', grannby).where('key', '=', 'lighting').execute()
+  return grannby
+}
+
 describe.each(ENGINES)('several municipalities in one deployment on %s', (engine) => {
   let db: TestDb
   let app: FastifyInstance
@@ -26,12 +38,7 @@ describe.each(ENGINES)('several municipalities in one deployment on %s', (engine
 
   beforeAll(async () => {
     db = await openTestDb(engine)
-    await seedTestMunicipality(db.kysely)
-    const grannby = await createMunicipality(db.kysely, { slug: 'grannby', name: 'Grannby', boundary: GRANNBY })
-    await createCampaign(db.kysely, { municipalityId: grannby, kind: 'continuous', name: 'Grannbys synpunkter', startsAt: new Date('2020-01-01T00:00:00Z'), endsAt: null })
-    // Grannby's own categories: no littering there, and its own name for lighting.
-    await db.kysely.updateTable('category').set({ active: false }).where('municipality_id', '=', grannby).where('key', '=', 'littering').execute()
-    await db.kysely.updateTable('category').set({ label_sv: 'Gatubelysning i Grannby' }).where('municipality_id', '=', grannby).where('key', '=', 'lighting').execute()
+    const grannby = await seedTwo(db)
     app = await buildApp({ config: testConfig({ municipality: 'testkommun' }), db })
     plannerB = await login(app, await createStaff(db.kysely, grannby, 'planner'))
   })
@@ -154,5 +161,41 @@ describe.each(ENGINES)('several municipalities in one deployment on %s', (engine
     const viaA = (await plannerB.inject({ url: '/k/testkommun/api/staff/actions' })).json().items.map((i: { title: string }) => i.title)
     expect(own).toEqual(['Ny belysning i Grannby'])
     expect(viaA).toEqual(own)
+  })
+})
+
+describe.each(ENGINES)('abuse protection under a municipality prefix on %s', (engine) => {
+  let db: TestDb
+  let app: FastifyInstance
+
+  beforeAll(async () => {
+    db = await openTestDb(engine)
+    await seedTwo(db)
+    app = await buildApp({ config: testConfig({ antibot: true, antibotSecret: 'a-test-secret-that-is-long-enough-for-hmac', rateLimitPerMin: 4 }), db })
+  })
+  afterAll(async () => {
+    await app?.close()
+    await db?.close()
+  })
+
+  const valid = { ...ONLY_B, category: 'lighting', severity: 2, timesOfDay: ['day'] }
+  async function solved(): Promise<string> {
+    const c = (await app.inject(`${B}/api/challenge`)).json()
+    const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise
+    return Buffer.from(JSON.stringify({ algorithm: c.algorithm, challenge: c.challenge, number: solution!.number, salt: c.salt, signature: c.signature })).toString('base64')
+  }
+  const post = (url: string, altcha?: string, address = '203.0.113.7') =>
+    app.inject({ method: 'POST', url, payload: { ...valid, ...(altcha ? { altcha } : {}) }, remoteAddress: address })
+
+  it('asks the same proof-of-work, takes each proof once, and counts writes per address whatever the prefix', async () => {
+    expect((await post(`${B}/api/pins`)).json()).toMatchObject({ code: 'ANTIBOT_FAILED' })
+    const altcha = await solved()
+    expect((await post(`${B}/api/pins`, altcha)).statusCode).toBe(201)
+    expect((await post(`${B}/api/pins`, altcha)).json()).toMatchObject({ code: 'ANTIBOT_FAILED', fields: [{ field: 'altcha', message: 'was already used' }] })
+    // Four writes a minute from one address: the fifth is refused under either address of the route.
+    expect((await post('/api/pins')).statusCode).toBe(403)
+    expect((await post(`${B}/api/pins`)).json()).toMatchObject({ code: 'RATE_LIMITED' })
+    expect((await post('/api/pins')).json()).toMatchObject({ code: 'RATE_LIMITED' })
+    expect((await post(`${B}/api/pins`, undefined, '203.0.113.8')).json()).toMatchObject({ code: 'ANTIBOT_FAILED' })
   })
 })
