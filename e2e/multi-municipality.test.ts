@@ -114,6 +114,14 @@ describe('a second municipality at /k/<slug>/ in Chromium', () => {
     await page.goto(`${app.url}/k/grannby/`)
     await page.waitForSelector('.leaflet-marker-pane [data-count]')
     expect(await page.locator('.leaflet-marker-pane [data-count]').count()).toBe(1)
+
+    // Its results page: Grannby's campaign, the feed and the way back on Grannby's site.
+    await page.goto(`${app.url}/k/grannby/resultat`)
+    await page.waitForSelector('[data-testid=results-stats]')
+    expect(await page.locator('[data-testid=results-stats] tbody th').allTextContents()).toEqual(['Löpande synpunkter'])
+    const feed = await page.locator('link[type="application/atom+xml"]').getAttribute('href')
+    expect(feed).toBe('/k/grannby/api/results/feed.atom')
+    expect((await fetch(`${app.url}${feed}`)).status).toBe(200)
     expect(problems, 'console errors').toEqual([])
     await page.close()
   })

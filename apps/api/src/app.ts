@@ -98,7 +98,9 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
       info: {
         title: 'Trygg API',
         version: '0.1.0',
-        description: 'Digital trygghetsvandring: residents mark unsafe places; planners and police act on them.',
+        description:
+          'Digital trygghetsvandring: residents mark unsafe places; planners and police act on them. ' +
+          'Every route serves the default municipality; /k/{slug}/api/… and /k/{slug}/open311/v2/… serve the municipality {slug} (see docs/api.md).',
         license: { name: 'MIT' },
       },
       tags: [
