@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startApp, type RunningApp } from './support/app-server.ts'
+import { axeViolations } from './support/axe.ts'
 import { launchChromium } from './support/browser.ts'
 import { startTileServer } from './support/tile-server.ts'
 
@@ -81,6 +82,7 @@ describe('a second municipality at /k/<slug>/ in Chromium', () => {
     expect(outline!.x).toBeLessThan(map!.x + map!.width / 2)
     expect(outline!.x + outline!.width).toBeGreaterThan(map!.x + map!.width / 2)
     expect(await page.locator('.leaflet-marker-pane [data-count]').count()).toBe(0)
+    expect(await axeViolations(page)).toEqual([])
 
     await tabTo(page, 'mark-place')
     await page.keyboard.press('Enter')
@@ -135,7 +137,8 @@ describe('a second municipality at /k/<slug>/ in Chromium', () => {
     const response = await page.goto(`${app.url}/k/ingenstans/`)
     expect(response!.status()).toBe(404)
     await page.waitForSelector('[role=alert]')
-    expect(await page.locator('[role=alert]').textContent()).toContain('finns inte')
+    expect(await page.locator('[role=alert]').textContent()).toBe('Kommunen /k/ingenstans/ finns inte.')
+    expect(await axeViolations(page)).toEqual([])
     await page.close()
   })
 })
