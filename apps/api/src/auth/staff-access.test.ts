@@ -331,6 +331,16 @@ const SAMPLES: Record<string, Sample> = {
       expect(res.json().campaigns.map((c: { name: string }) => c.name).sort()).toEqual(rows.map((r) => r.name).sort())
     },
   },
+  'GET /api/staff/pins/export': {
+    request: async () => ({ url: '/api/staff/pins/export?format=geojson' }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids: number[] = res.json().features.map((f: { id: number }) => f.id)
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pin WHERE municipality_id = ${ctx.municipality.A} AND moderation = 'published'`.execute(ctx.db.kysely)
+      expect(ids).toHaveLength(rows[0]!.n)
+      expect(new Set(await rowsOf(ctx, 'pin', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
   'POST /api/staff/accounts/:id/password': onAccount('/password', {}),
   'GET /api/staff/actions/options': {
     request: async () => ({}),
