@@ -27,6 +27,7 @@ import followUp from './follow-up/index.ts'
 import health from './health/index.ts'
 import hotspots, { type HotspotsOptions } from './hotspots/index.ts'
 import pinExport from './pin-export/index.ts'
+import imports from './imports/index.ts'
 import moderation from './moderation/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import open311 from './open311/index.ts'
@@ -153,6 +154,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   )
 
   await app.register(pinExport)
+  await app.register(imports)
   await app.register(police, { config })
 
   const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null
