@@ -7,7 +7,7 @@ export type ImportRun = Selectable<PinImportTable>
 
 export async function createImport(
   db: Db,
-  r: { municipalityId: number; fileName: string; totalRows: number; campaignId: number | null; byDate: boolean; createdBy: number; at: Date },
+  r: { municipalityId: number; fileName: string; totalRows: number; campaignId: number | null; byDate: boolean; createdBy: number | null; at: Date },
 ): Promise<number> {
   const row = await db
     .insertInto('pin_import')
