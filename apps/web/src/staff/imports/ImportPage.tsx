@@ -17,6 +17,8 @@ const REQUIRED: readonly ImportField[] = ['lat', 'lon', 'category', 'date']
 export interface ImportRun {
   id: number
   rows: ImportRow[]
+  /** The file's column behind each field, for the report. */
+  mapping: ColumnMapping
   /** Rows sent and answered. */
   done: number
   added: number
@@ -118,7 +120,7 @@ export function ImportPage() {
         totalRows: rows.length,
         campaign: campaign === 'byDate' ? 'byDate' : campaign === '' ? null : Number(campaign),
       })
-      await sendFrom({ id: started.id, rows, done: 0, added: 0, duplicates: 0, rejectedCount: 0, rejected: [], state: 'running', error: null })
+      await sendFrom({ id: started.id, rows, mapping, done: 0, added: 0, duplicates: 0, rejectedCount: 0, rejected: [], state: 'running', error: null })
     } catch (error) {
       setFileError(errorMessage(error))
     }

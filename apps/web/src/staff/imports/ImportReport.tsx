@@ -1,5 +1,6 @@
 import { useId, useRef } from 'react'
 import { useFocusOnMount } from '../../report/use-focus-on-mount.ts'
+import type { ImportField } from './import-file.ts'
 import { useImportMessages } from './import-messages.ts'
 import type { ImportRun } from './ImportPage.tsx'
 
@@ -34,7 +35,7 @@ export function ImportReport({ run }: { run: ImportRun }) {
               {listed.map((r) => (
                 <tr key={`${r.row}-${r.reason}`}>
                   <th scope="row">{r.row}</th>
-                  <td>{r.field}</td>
+                  <td>{run.mapping[r.field as ImportField] || r.field}</td>
                   <td>
                     <strong>{t.reasons[r.reason]}</strong>: {lang === 'sv' ? r.messageSv : r.message}
                   </td>
