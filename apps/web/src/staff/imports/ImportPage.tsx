@@ -1,14 +1,14 @@
-import { IMPORT_LIMITS, type ImportRow, type PublicCampaign, type RejectedRow } from '@trygg/domain'
-import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react'
+import { IMPORT_LIMITS, type ImportRow, type PublicCampaign, type RejectedRow, type StaffCategory } from '@trygg/domain'
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react'
 import { isAbortError } from '../../api/api-error.ts'
 import { FieldError } from '../../report/FieldError.tsx'
 import { useFocusOnMount } from '../../report/use-focus-on-mount.ts'
 import { useStatus } from '../../status/status.tsx'
 import { useSignedIn, useStaffSession } from '../staff-session.tsx'
-import { IMPORT_FIELDS, ImportFileError, guessMapping, mapRows, parseImportFile, type ColumnMapping, type ImportFile, type ImportField } from './import-file.ts'
+import { IMPORT_FIELDS, ImportFileError, guessMapping, mapRows, parseImportFile, unmatchedCategories, type ColumnMapping, type ImportFile, type ImportField } from './import-file.ts'
 import { useImportMessages } from './import-messages.ts'
 import { ImportReport } from './ImportReport.tsx'
-import { fetchCampaigns, sendImportBatch, startImport } from './imports-api.ts'
+import { fetchImportOptions, sendImportBatch, startImport } from './imports-api.ts'
 import './imports.css'
 
 const REQUIRED: readonly ImportField[] = ['lat', 'lon', 'category', 'date']
@@ -31,7 +31,7 @@ export interface ImportRun {
 
 /** `/personal/import`: earlier years' marks from a CSV or GeoJSON file (planners and admins). */
 export function ImportPage() {
-  const { t } = useImportMessages()
+  const { lang, t } = useImportMessages()
   const session = useSignedIn()
   const { errorMessage } = useStaffSession()
   const { announce } = useStatus()
@@ -39,6 +39,8 @@ export function ImportPage() {
   const headingRef = useRef<HTMLHeadingElement>(null)
   useFocusOnMount(headingRef)
   const [campaigns, setCampaigns] = useState<PublicCampaign[]>([])
+  const [categories, setCategories] = useState<StaffCategory[]>([])
+  const [categoryValues, setCategoryValues] = useState<Record<string, string>>({})
   const [fileName, setFileName] = useState('')
   const [file, setFile] = useState<ImportFile | null>(null)
   const [fileError, setFileError] = useState<string | null>(null)
@@ -49,8 +51,11 @@ export function ImportPage() {
 
   useEffect(function loadCampaigns() {
     const controller = new AbortController()
-    fetchCampaigns(controller.signal)
-      .then(setCampaigns)
+    fetchImportOptions(controller.signal)
+      .then((options) => {
+        setCampaigns(options.campaigns)
+        setCategories(options.categories)
+      })
       .catch((error: unknown) => {
         if (!isAbortError(error)) setFileError(errorMessage(error))
       })
@@ -63,6 +68,7 @@ export function ImportPage() {
     const chosen = event.target.files?.[0]
     setFile(null)
     setMapping(null)
+    setCategoryValues({})
     setRun(null)
     setFileError(null)
     if (!chosen) return
@@ -113,7 +119,7 @@ export function ImportPage() {
       document.getElementById(`${id}-map-${lacking[0]}`)?.focus()
       return
     }
-    const rows = mapRows(file.rows, mapping)
+    const rows = mapRows(file.rows, mapping, categoryValues)
     try {
       const started = await startImport(session.csrfToken, {
         fileName: fileName.slice(0, 200) || 'import',
@@ -127,7 +133,9 @@ export function ImportPage() {
   }
 
   const busy = run?.state === 'running'
-  const preview = file && mapping ? mapRows(file.rows.slice(0, 3), mapping) : []
+  const preview = file && mapping ? mapRows(file.rows.slice(0, 3), mapping, categoryValues) : []
+  const unmatched = useMemo(() => (file && mapping?.category && categories.length ? unmatchedCategories(file.rows, mapping.category, categories) : []), [file, mapping?.category, categories])
+  const label = (c: StaffCategory) => (lang === 'sv' ? c.labelSv : c.labelEn)
 
   return (
     <section className="staff-page import-page" aria-labelledby={`${id}-heading`}>
@@ -187,6 +195,33 @@ export function ImportPage() {
                 </div>
               ))}
             </div>
+            {unmatched.length > 0 && (
+              <fieldset className="import-values" data-testid="import-category-values">
+                <legend>{t.categoryValues}</legend>
+                <p className="field__hint">{t.categoryValuesIntro}</p>
+                <div className="import-mapping__grid">
+                  {unmatched.map(({ value, count }, k) => (
+                    <div key={value} className="staff-field">
+                      <label htmlFor={`${id}-value-${k}`}>{t.categoryValue(value, count)}</label>
+                      <select
+                        id={`${id}-value-${k}`}
+                        value={categoryValues[value] ?? ''}
+                        onChange={(e) => setCategoryValues({ ...categoryValues, [value]: e.target.value })}
+                        data-testid="import-category-value"
+                        data-value={value}
+                      >
+                        <option value="">{t.rejectValue}</option>
+                        {categories.map((c) => (
+                          <option key={c.key} value={c.key}>
+                            {label(c)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            )}
             <details>
               <summary>{t.preview}</summary>
               <pre className="import-preview">{JSON.stringify(preview, null, 2)}</pre>

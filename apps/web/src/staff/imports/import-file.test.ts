@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GEOMETRY_LAT, GEOMETRY_LON, guessMapping, mapRows, parseCsv, parseGeoJson, parseImportFile } from './import-file.ts'
+import { GEOMETRY_LAT, GEOMETRY_LON, guessMapping, mapRows, parseCsv, parseGeoJson, parseImportFile, unmatchedCategories } from './import-file.ts'
 
 describe('import files', () => {
   it('reads a CSV with a byte order mark and semicolons, and guesses Swedish column names', () => {
@@ -32,6 +32,18 @@ describe('import files', () => {
       { lat: '55.8', lon: '13.1', category: 'moped', timesOfDay: 'evening night', externalId: '3' },
       { lat: '', lon: '', category: 'moped' },
     ])
+  })
+
+  it('lists the category values that name no category, and sends a mapped value as its key', () => {
+    const file = parseCsv('kategori\nBelysning\nbelysning\nDÅLIG BELYSNING\nlighting\nBelysning\nKlotter\n\n')
+    const categories = [{ key: 'lighting', labelSv: 'Dålig belysning', labelEn: 'Poor lighting' }]
+    expect(unmatchedCategories(file.rows, 'kategori', categories)).toEqual([
+      { value: 'Belysning', count: 2 },
+      { value: 'belysning', count: 1 },
+      { value: 'Klotter', count: 1 },
+    ])
+    const mapping = { ...guessMapping(file.columns), category: 'kategori' }
+    expect(mapRows(file.rows, mapping, { Belysning: 'lighting' }).map((r) => r.category)).toEqual(['lighting', 'belysning', 'DÅLIG BELYSNING', 'lighting', 'lighting', 'Klotter'])
   })
 
   it('refuses what is not a file of rows', () => {

@@ -82,8 +82,32 @@ export function guessMapping(columns: readonly string[]): ColumnMapping {
   return mapping
 }
 
-/** The rows as the API takes them: the mapped cells only, as text. */
-export function mapRows(rows: readonly Record<string, string>[], mapping: ColumnMapping): ImportRow[] {
+/** A category as the server recognises it: by key, or by its Swedish or English name in any case. */
+export interface KnownCategory {
+  key: string
+  labelSv: string
+  labelEn: string
+}
+
+/**
+ * The values of the category column that name no category, most frequent first (at most
+ * `limit`): the planner maps each to a category, or leaves it for the report.
+ */
+export function unmatchedCategories(rows: readonly Record<string, string>[], column: string, categories: readonly KnownCategory[], limit = 100): { value: string; count: number }[] {
+  const known = new Set(categories.flatMap((c) => [c.key, c.labelSv, c.labelEn].map((n) => n.trim().toLowerCase())))
+  const counts = new Map<string, number>()
+  for (const row of rows) {
+    const value = (row[column] ?? '').trim()
+    if (value && !known.has(value.toLowerCase())) counts.set(value, (counts.get(value) ?? 0) + 1)
+  }
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, limit)
+}
+
+/**
+ * The rows as the API takes them: the mapped cells only, as text; a category value the planner
+ * mapped (`categoryValues`, file value → key) is sent as its key.
+ */
+export function mapRows(rows: readonly Record<string, string>[], mapping: ColumnMapping, categoryValues: Readonly<Record<string, string>> = {}): ImportRow[] {
   const fields = IMPORT_FIELDS.filter((f) => mapping[f])
   return rows.map((row) => {
     const out: ImportRow = {}
@@ -91,6 +115,8 @@ export function mapRows(rows: readonly Record<string, string>[], mapping: Column
       const value = row[mapping[f]]
       if (value !== undefined && value !== null) out[f] = String(value).slice(0, f === 'comment' ? 4000 : 200)
     }
+    const mapped = out.category === undefined ? undefined : categoryValues[out.category.trim()]
+    if (mapped) out.category = mapped
     return out
   })
 }

@@ -9,6 +9,5 @@ export const startImport = (csrfToken: string, body: NewImport) => post<ImportSt
 export const sendImportBatch = (csrfToken: string, id: number, batch: ImportBatch) =>
   post<ImportBatchResult>(`/api/staff/imports/${encodeURIComponent(id)}/rows`, csrfToken, batch)
 
-/** The municipality's campaigns, newest first (the hotspot filters' options). */
-export const fetchCampaigns = async (signal?: AbortSignal) =>
-  (await requestJson<HotspotOptions>('/api/staff/hotspots/options', { signal, cache: 'no-store' })).campaigns
+/** The municipality's campaigns (newest first) and categories: the hotspot filters' options. */
+export const fetchImportOptions = (signal?: AbortSignal) => requestJson<HotspotOptions>('/api/staff/hotspots/options', { signal, cache: 'no-store' })
