@@ -57,6 +57,7 @@ describe('staff import and export in Chromium', () => {
     expect(await page.locator('[data-testid=import-map-externalId]').inputValue()).toBe('Löpnummer')
     await page.locator('[data-testid=import-map-severity]').selectOption('Otrygghet 1-5')
     // Category values that name no category: the planner maps one and leaves the other to be rejected.
+    await page.locator('[data-testid=import-category-values]').waitFor()
     const values = page.locator('[data-testid=import-category-value]')
     expect(await values.evaluateAll((els) => els.map((e) => e.getAttribute('data-value')))).toEqual(['Gatubelysning', 'Ufo'])
     await page.locator('[data-testid=import-category-value][data-value=Gatubelysning]').selectOption('lighting')
