@@ -7,6 +7,9 @@ import { importBatch } from './import-batch.ts'
 import { createImport } from './imports.queries.ts'
 import { batchSchema, startSchema } from './imports.schema.ts'
 
+/** Largest batch body: 1000 rows with the longest cells allowed, in multi-byte UTF-8. */
+const BATCH_BODY_LIMIT = 12 * 1024 * 1024
+
 /** Planners and admins bring in earlier years' pins. */
 const ROLES: StaffRole[] = ['admin', 'planner']
 
@@ -44,7 +47,7 @@ export default async function imports(appBase: FastifyInstance) {
     return reply.status(201).send({ id })
   })
 
-  app.post('/api/staff/imports/:id/rows', { schema: batchSchema, config: { roles: ROLES }, bodyLimit: 4 * 1024 * 1024 }, async (request) =>
+  app.post('/api/staff/imports/:id/rows', { schema: batchSchema, config: { roles: ROLES }, bodyLimit: BATCH_BODY_LIMIT }, async (request) =>
     importBatch(db(), { municipalityId: request.staff!.municipalityId, importId: request.params.id, batch: request.body, actor: request.staff!, now: app.now() }),
   )
 }
