@@ -110,6 +110,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
         { name: 'administration', description: 'Staff accounts and the audit log' },
         { name: 'action plan', description: 'Action items linked to pins; their public side at /api/results' },
         { name: 'police', description: 'Traffic problem areas, controls and lägesbild snapshots for police' },
+        { name: 'imports', description: "Imports of earlier years' pins from files the browser reads and sends in batches" },
       ],
       components: { securitySchemes: STAFF_SECURITY_SCHEME },
     },
