@@ -2,6 +2,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
+import { axeViolations } from './support/axe.ts'
 import { launchChromium } from './support/browser.ts'
 import { startTileServer } from './support/tile-server.ts'
 
@@ -96,6 +97,8 @@ describe('staff import and export in Chromium', () => {
     expect(listed.map((t) => t.split('\t')[0])).toEqual(Object.keys(BAD))
     for (const [k, reason] of Object.entries(BAD)) expect(listed.find((t) => t.startsWith(`${k}\t`))).toContain(reason)
     await page.locator('[data-testid=import-report]').screenshot({ path: path.join(SCREENSHOTS, 'staff-import-report.png') })
+    // The page with its mapping, progress and report meets WCAG 2.1 AA.
+    expect(await axeViolations(page)).toEqual([])
 
     // The same file again: every good row is recognised by its Löpnummer.
     const again = await importFile(page)
