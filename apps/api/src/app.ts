@@ -26,6 +26,8 @@ import follow from './follow/index.ts'
 import followUp from './follow-up/index.ts'
 import health from './health/index.ts'
 import hotspots, { type HotspotsOptions } from './hotspots/index.ts'
+import pinExport from './pin-export/index.ts'
+import imports from './imports/index.ts'
 import moderation from './moderation/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
 import { routedUrl, tenantSlugOf } from './municipality/tenant-url.ts'
@@ -113,6 +115,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
         { name: 'administration', description: 'Staff accounts and the audit log' },
         { name: 'action plan', description: 'Action items linked to pins; their public side at /api/results' },
         { name: 'police', description: 'Traffic problem areas, controls and lägesbild snapshots for police' },
+        { name: 'imports', description: "Imports of earlier years' pins from files the browser reads and sends in batches" },
       ],
       components: { securitySchemes: STAFF_SECURITY_SCHEME },
     },
@@ -156,6 +159,8 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
     },
   )
 
+  await app.register(pinExport)
+  await app.register(imports)
   await app.register(police, { config })
 
   const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null

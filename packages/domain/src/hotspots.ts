@@ -46,6 +46,16 @@ export const HotspotQuery = Type.Object(
 )
 export type HotspotQuery = Type.Static<typeof HotspotQuery>
 
+/** The hotspot filters alone: what the hotspot map, its heat layer and the pin export share. */
+export const PinFilterQuery = Type.Object(filterProperties, { additionalProperties: false })
+export type PinFilterQuery = Type.Static<typeof PinFilterQuery>
+
+export const PinExportFormat = Type.Union([Type.Literal('csv'), Type.Literal('geojson')], { description: 'CSV (UTF-8 with BOM) or a GeoJSON FeatureCollection', examples: ['csv'] })
+
+/** The pins the hotspot filters select, as a file. */
+export const PinExportQuery = Type.Object({ format: PinExportFormat, ...filterProperties }, { additionalProperties: false })
+export type PinExportQuery = Type.Static<typeof PinExportQuery>
+
 export const HeatQuery = Type.Object({ ...filterProperties, weight: Type.Optional(HotspotWeight) }, { additionalProperties: false })
 export type HeatQuery = Type.Static<typeof HeatQuery>
 

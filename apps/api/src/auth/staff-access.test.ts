@@ -7,6 +7,7 @@ import { sql } from 'kysely'
 import { STAFF_ROLES, type StaffRole } from '@trygg/domain'
 import { buildApp } from '../app.ts'
 import { createApiKey } from '../api-keys/api-keys.queries.ts'
+import { createImport } from '../imports/imports.queries.ts'
 import { insertControl } from '../police/controls.queries.ts'
 import { insertSnapshot } from '../police/snapshots.queries.ts'
 import { insertPinInsideBoundary, newFollowToken } from '../pins/pins.queries.ts'
@@ -329,6 +330,38 @@ const SAMPLES: Record<string, Sample> = {
       expect(res.statusCode).toBe(200)
       const { rows } = await sql<{ name: string }>`SELECT name FROM campaign WHERE municipality_id = ${ctx.municipality.A} ORDER BY id`.execute(ctx.db.kysely)
       expect(res.json().campaigns.map((c: { name: string }) => c.name).sort()).toEqual(rows.map((r) => r.name).sort())
+    },
+  },
+  'GET /api/staff/pins/export': {
+    request: async () => ({ url: '/api/staff/pins/export?format=geojson' }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids: number[] = res.json().features.map((f: { id: number }) => f.id)
+      const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pin WHERE municipality_id = ${ctx.municipality.A} AND moderation = 'published'`.execute(ctx.db.kysely)
+      expect(ids).toHaveLength(rows[0]!.n)
+      expect(new Set(await rowsOf(ctx, 'pin', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'POST /api/staff/imports': {
+    request: async (ctx, t) => ({ payload: { fileName: 'vandring.csv', totalRows: 1, campaign: await ctx.campaign(t) } }),
+    async isolated(ctx, res) {
+      // B's campaign is unknown in A: refused, and no import joins it.
+      expect([res.statusCode, res.json().fields?.[0]?.field]).toEqual([400, 'campaign'])
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM pin_import AS i JOIN campaign AS c ON c.id = i.campaign_id
+         WHERE i.municipality_id = ${ctx.municipality.A} AND c.municipality_id = ${ctx.municipality.B}`.execute(ctx.db.kysely)
+      expect(rows[0]!.n).toBe(0)
+    },
+  },
+  'POST /api/staff/imports/:id/rows': {
+    async request(ctx, t) {
+      const id = await createImport(ctx.db.kysely, { municipalityId: ctx.municipality[t], fileName: 'vandring.csv', totalRows: 1, campaignId: null, byDate: false, createdBy: null, at: new Date() })
+      return { url: `/api/staff/imports/${id}/rows`, payload: { firstRow: 1, rows: [{ lat: String(INSIDE.lat), lon: String(INSIDE.lon), category: 'lighting', date: '2024-09-01' }] } }
+    },
+    async isolated(ctx, res, target) {
+      expect(res.statusCode).toBe(404)
+      const run = await ctx.db.kysely.selectFrom('pin_import').select(['rows_received', 'added']).where('id', '=', target.id!).executeTakeFirstOrThrow()
+      expect(run).toEqual({ rows_received: 0, added: 0 })
     },
   },
   'POST /api/staff/accounts/:id/password': onAccount('/password', {}),

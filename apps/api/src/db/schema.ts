@@ -57,6 +57,24 @@ export interface PinTable {
   updated_at: Generated<Date>
   day_type: ColumnType<'weekday' | 'weekend' | 'both' | null, 'weekday' | 'weekend' | 'both' | null | undefined>
   api_key_id: ColumnType<number | null, number | null | undefined>
+  /** Set on imported pins: the file's external id or a content hash, unique per municipality. */
+  import_key: ColumnType<string | null, string | null | undefined>
+}
+
+export interface PinImportTable {
+  municipality_id: number
+  id: Generated<number>
+  file_name: string
+  campaign_id: number | null
+  campaign_by_date: boolean
+  total_rows: number
+  rows_received: Generated<number>
+  added: Generated<number>
+  duplicates: Generated<number>
+  rejected: Generated<number>
+  created_by: number | null
+  created_at: Date
+  updated_at: Date
 }
 
 export interface PinCellTable {
@@ -284,4 +302,5 @@ export interface Database {
   yearly_indicator: YearlyIndicatorTable
   pin_photo: PinPhotoTable
   pin_background: PinBackgroundTable
+  pin_import: PinImportTable
 }

@@ -1,4 +1,4 @@
-import { HOTSPOT_DEFAULTS, HOTSPOT_LIMITS, timesOfDayToMask, type AppliedFilters, type HeatQuery, type HotspotQuery, type TimeOfDay } from '@trygg/domain'
+import { HOTSPOT_DEFAULTS, HOTSPOT_LIMITS, timesOfDayToMask, type AppliedFilters, type HeatQuery, type HotspotQuery, type PinFilterQuery, type TimeOfDay } from '@trygg/domain'
 import { AppError, type FieldError } from '../errors/app-error.ts'
 import type { CategoryRow } from '../municipality/municipality.queries.ts'
 import type { CampaignRow, StudyArea } from './hotspots.queries.ts'
@@ -66,7 +66,19 @@ export function parseHeatQuery(q: HeatQuery, ctx: RequestContext): { filter: Pin
   return { filter, bySeverity: q.weight === 'severity' }
 }
 
-function parseFilters(q: HeatQuery, ctx: RequestContext, fields: FieldError[]): { filter: PinFilter; applied: AppliedFilters } {
+/**
+ * Checks the hotspot filters alone (campaign, category, timeOfDay, from, to); throws a 400
+ * naming every offending field. The hotspot map, its heat layer and the pin export all select
+ * their pins with this one parse and `pinWhere`, so an export holds exactly what the map shows.
+ */
+export function parsePinFilterQuery(q: PinFilterQuery, ctx: RequestContext): { filter: PinFilter; applied: AppliedFilters } {
+  const fields: FieldError[] = []
+  const parsed = parseFilters(q, ctx, fields)
+  if (fields.length) throw invalid(fields)
+  return parsed
+}
+
+function parseFilters(q: PinFilterQuery, ctx: RequestContext, fields: FieldError[]): { filter: PinFilter; applied: AppliedFilters } {
   const campaignIds = q.campaign ? unique(q.campaign.split(',').map(Number)) : null
   if (campaignIds) {
     const unknown = campaignIds.filter((id) => !ctx.campaigns.some((c) => c.id === id))

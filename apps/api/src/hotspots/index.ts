@@ -11,13 +11,12 @@ import {
   type PublicCampaign,
 } from '@trygg/domain'
 import { giStar } from '@trygg/geo'
-import { AppError } from '../errors/app-error.ts'
-import { listCategories } from '../municipality/municipality.queries.ts'
 import { countPins, dbscanClusters } from './dbscan.queries.ts'
 import { gridCellPolygons, gridCellValues } from './grid.queries.ts'
-import { parseHeatQuery, parseHotspotQuery, type RequestContext } from './hotspot-request.ts'
+import { parseHeatQuery, parseHotspotQuery } from './hotspot-request.ts'
 import { binCounts, toHotspotFeatures } from './hotspot-summary.ts'
-import { findStudyArea, heatPoints, listCampaigns, type CampaignRow } from './hotspots.queries.ts'
+import { heatPoints, type CampaignRow } from './hotspots.queries.ts'
+import { loadRequestContext } from './request-context.ts'
 import { heatSchema, hotspotsSchema, optionsSchema } from './hotspots.schema.ts'
 
 export interface HotspotsOptions {
@@ -43,16 +42,7 @@ export default async function hotspots(appBase: FastifyInstance, opts: HotspotsO
   const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
   for (const hook of opts.preHandler) app.addHook('preHandler', hook)
 
-  async function context(request: FastifyRequest): Promise<RequestContext> {
-    const municipalityId = await opts.resolveMunicipalityId(request)
-    const [area, categories, campaigns] = await Promise.all([
-      findStudyArea(app.db.kysely, municipalityId),
-      listCategories(app.db.kysely, municipalityId),
-      listCampaigns(app.db.kysely, municipalityId),
-    ])
-    if (!area) throw new AppError(503, 'DATABASE_UNAVAILABLE', 'The municipality is not set up.', 'Kommunen är inte upplagd.')
-    return { area, categories, campaigns }
-  }
+  const context = async (request: FastifyRequest) => loadRequestContext(app.db.kysely, await opts.resolveMunicipalityId(request))
 
   app.get('/api/staff/hotspots', { schema: hotspotsSchema, config: { roles: HOTSPOT_ROLES } }, async (request, reply) => {
     const ctx = await context(request)

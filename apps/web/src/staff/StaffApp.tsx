@@ -8,6 +8,7 @@ import { ActionPlanPage } from './actions/ActionPlanPage.tsx'
 import { FollowUpPage } from './follow-up/FollowUpPage.tsx'
 import { StatisticsPage } from './statistics/StatisticsPage.tsx'
 import { HotspotsPage } from './HotspotsPage.tsx'
+import { ImportPage } from './imports/ImportPage.tsx'
 import { LoginPage } from './LoginPage.tsx'
 import { ModerationPage } from './moderation/ModerationPage.tsx'
 import { LOGIN_PATH, STAFF_SECTIONS, afterSignIn, sectionsFor, type SectionKey } from './staff-sections.ts'
@@ -25,6 +26,7 @@ const PAGES: Record<SectionKey, ComponentType> = {
   traffic: TrafficPage,
   followUp: FollowUpPage,
   statistics: StatisticsPage,
+  imports: ImportPage,
   accounts: AccountsPage,
   apiKeys: ApiKeysPage,
 }

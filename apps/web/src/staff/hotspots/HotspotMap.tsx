@@ -17,8 +17,8 @@ import { HotspotList } from './HotspotList.tsx'
 import { HotspotPinsLayer } from './HotspotPinsLayer.tsx'
 import { HullLayer } from './HullLayer.tsx'
 import { useHotspotMessages } from './hotspot-messages.ts'
-import { analysisQuery, heatQuery } from './hotspot-url.ts'
-import { fetchHeat, fetchHotspotOptions, fetchHotspots } from './hotspots-api.ts'
+import { analysisQuery, exportQuery, heatQuery } from './hotspot-url.ts'
+import { EXPORT_PATH, fetchHeat, fetchHotspotOptions, fetchHotspots } from './hotspots-api.ts'
 import { useFetch } from './use-fetch.ts'
 import { useHotspotView } from './use-hotspot-view.ts'
 import './hotspots.css'
@@ -104,6 +104,14 @@ export function HotspotMap({ config, onCreateAction }: HotspotMapProps) {
             <input type="checkbox" checked={view.heat} onChange={(e) => setView({ heat: e.target.checked })} />
             {h.heatLayer}
           </label>
+          <nav className="hotspot-map__export" aria-label={h.exportHeading}>
+            <a className="button button--secondary" href={`${EXPORT_PATH}?${exportQuery(view, 'csv')}`} download>
+              {h.exportCsv}
+            </a>
+            <a className="button button--secondary" href={`${EXPORT_PATH}?${exportQuery(view, 'geojson')}`} download>
+              {h.exportGeoJson}
+            </a>
+          </nav>
         </div>
         {analysis.status === 'error' && (
           <div role="alert" className="hotspot-map__error">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analysisQuery, DEFAULT_VIEW, heatQuery, parseHotspotView, viewSearch } from './hotspot-url.ts'
+import { analysisQuery, DEFAULT_VIEW, exportQuery, heatQuery, parseHotspotView, viewSearch } from './hotspot-url.ts'
 
 describe('parseHotspotView', () => {
   it('reads every setting', () => {
@@ -48,5 +48,13 @@ describe('queries', () => {
     const search = viewSearch({ ...view, heat: true, selected: 'dbscan-12', eps: 80 }, new URLSearchParams('tab=map&eps=1'))
     expect(search).toBe('?tab=map&campaign=3&category=lighting&timeOfDay=night&from=2026-01-01&eps=80&heat=1&hotspot=dbscan-12')
     expect(parseHotspotView(search)).toEqual({ ...view, heat: true, selected: 'dbscan-12', eps: 80 })
+  })
+})
+
+describe('exportQuery', () => {
+  it('carries the filters of the map and nothing of its method', () => {
+    const view = parseHotspotView('?method=gistar&campaign=3,2&category=moped&timeOfDay=night&from=2026-09-01&to=2026-09-30&cellSize=250&heat=1&hotspot=x')
+    expect(exportQuery(view, 'csv')).toBe('format=csv&campaign=3%2C2&category=moped&timeOfDay=night&from=2026-09-01&to=2026-09-30')
+    expect(exportQuery(DEFAULT_VIEW, 'geojson')).toBe('format=geojson')
   })
 })

@@ -110,6 +110,17 @@ export function heatQuery(view: HotspotView): string {
 }
 
 /**
+ * The query string of `GET /api/staff/pins/export`: the view's filters, so the file holds the
+ * pins the map analyses.
+ * @example exportQuery({ ...DEFAULT_VIEW, categories: ['moped'] }, 'csv') // 'format=csv&category=moped'
+ */
+export function exportQuery(view: HotspotView, format: 'csv' | 'geojson'): string {
+  const p = new URLSearchParams({ format })
+  for (const [k, v] of filterParams(view)) p.set(k, v)
+  return p.toString()
+}
+
+/**
  * The page's query string for the view, leaving out defaults so links stay short. Parameters of
  * the page that are not the map's (`keep`) are carried over unchanged.
  */

@@ -4,6 +4,9 @@ import { ApiError, isAbortError } from '../../api/api-error.ts'
 /** Where the staff hotspot routes live. */
 export const HOTSPOTS_PATH = '/api/staff/hotspots'
 
+/** The file of the pins the map's filters select (`format=csv|geojson` and the filters). */
+export const EXPORT_PATH = '/api/staff/pins/export'
+
 function isErrorBody(value: unknown): value is ErrorBody {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value
 }
