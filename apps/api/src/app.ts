@@ -42,6 +42,7 @@ import retention, { type RetentionOptions } from './retention/index.ts'
 import securityHeaders from './security/security-headers.ts'
 import textGuard from './security/text-guard.ts'
 import statisticsPlugin from './statistics/index.ts'
+import walks from './walks/index.ts'
 
 export interface BuildOptions {
   config: Readonly<Config>
@@ -107,6 +108,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
         { name: 'moderation', description: 'Pre-moderation of what residents write' },
         { name: 'administration', description: 'Staff accounts and the audit log' },
         { name: 'action plan', description: 'Action items linked to pins; their public side at /api/results' },
+        { name: 'walks', description: 'Physical safety walks: the leader\'s page, its observations and the walk protocol' },
         { name: 'police', description: 'Traffic problem areas, controls and lägesbild snapshots for police' },
       ],
       components: { securitySchemes: STAFF_SECURITY_SCHEME },
@@ -143,6 +145,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   await app.register(open311, { config, prefix: '/open311/v2' })
   await app.register(apiKeys)
   await app.register(administration)
+  await app.register(walks)
   await app.register(
     hotspots,
     hotspotsAccess ?? {

@@ -33,6 +33,8 @@ export interface CampaignTable {
   starts_at: Date
   ends_at: Date | null
   route: string | null
+  walk_code: Generated<string | null>
+  meeting_point: Generated<string | null>
   created_at: Generated<Date>
 }
 
@@ -261,6 +263,15 @@ export interface PinBackgroundTable {
   created_at: Generated<Date>
 }
 
+export interface WalkObservationTable {
+  municipality_id: number
+  pin_id: number
+  campaign_id: number
+  client_id: string
+  participants: number
+  created_at: Generated<Date>
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -284,4 +295,5 @@ export interface Database {
   yearly_indicator: YearlyIndicatorTable
   pin_photo: PinPhotoTable
   pin_background: PinBackgroundTable
+  walk_observation: WalkObservationTable
 }
