@@ -29,7 +29,7 @@ export default function WalkPage({ code }: { code: string }) {
   const messageOf = useCallback((error: unknown) => apiErrorMessage(error, lang, { network: t.networkError, other: t.unexpectedError }), [lang, t])
   const queue = useWalkQueue(code, messageOf)
 
-  useEffect(registerWalkWorker, [])
+  useEffect(() => registerWalkWorker(['/api/config', `/api/walks/${encodeURIComponent(code)}`]), [code])
 
   useEffect(
     function loadWalk() {
