@@ -2,35 +2,13 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
+import { png } from '../apps/api/test/photo-fixtures.ts'
 import { launchChromium } from './support/browser.ts'
+import { planWalk, signIn, staffFetch, type StaffCaller } from './support/staff-api.ts'
 import { startTileServer } from './support/tile-server.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true }
-
-interface Staff {
-  cookie: string
-  csrf: string
-}
-
-/** Signs in through the API as a browser would, for calls the test makes itself. */
-async function signIn(app: RunningApp, role: string): Promise<Staff> {
-  const res = await fetch(`${app.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: app.url },
-    body: JSON.stringify({ email: `${role}@kavlinge.demo`, password: demoPassword(app.output(), role) }),
-  })
-  expect(res.status).toBe(200)
-  const cookie = res.headers.getSetCookie().find((c) => /trygg_session=/.test(c))!.split(';')[0]!
-  return { cookie, csrf: (await res.json()).csrfToken }
-}
-
-const staffFetch = (app: RunningApp, staff: Staff, url: string, init: { method?: string; body?: unknown } = {}) =>
-  fetch(`${app.url}${url}`, {
-    method: init.method ?? 'GET',
-    headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrf, origin: app.url, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-  })
 
 /** Fills and saves one observation with the form of the walk page. */
 async function observe(page: Page, participants: number, comment: string) {
@@ -48,7 +26,7 @@ describe('a physical walk in Chromium', () => {
   let app: RunningApp
   let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
-  let planner: Staff
+  let planner: StaffCaller
   let walk: { id: number; code: string; name: string }
 
   beforeAll(async () => {
@@ -56,20 +34,7 @@ describe('a physical walk in Chromium', () => {
     app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
     browser = await launchChromium()
     planner = await signIn(app, 'planner')
-    const { center } = (await (await fetch(`${app.url}/api/config`)).json()).municipality
-    const now = Date.now()
-    const created = await staffFetch(app, planner, '/api/staff/walks', {
-      method: 'POST',
-      body: {
-        name: 'Kvällsvandring centrum',
-        startsAt: new Date(now - 3_600_000).toISOString(),
-        endsAt: new Date(now + 2 * 3_600_000).toISOString(),
-        meetingPoint: { type: 'Point', coordinates: [center.lon, center.lat] },
-        route: { type: 'LineString', coordinates: [[center.lon, center.lat], [center.lon + 0.002, center.lat + 0.001], [center.lon + 0.004, center.lat]] },
-      },
-    })
-    expect(created.status).toBe(201)
-    walk = await created.json()
+    walk = await planWalk(app, planner, 'Kvällsvandring centrum')
   })
   afterAll(async () => {
     await browser?.close()
@@ -94,12 +59,15 @@ describe('a physical walk in Chromium', () => {
     await page.reload()
     await page.waitForSelector('[data-testid=walk-form]')
     await waiting(page, 0)
+    // The first one with a photo, kept as a Blob in IndexedDB until the observation exists.
+    await page.setInputFiles('[data-testid=walk-form] [data-testid=photo-input]', { name: 'gangvag.png', mimeType: 'image/png', buffer: await png(64, 48) })
     await observe(page, 12, 'Mörk gångväg bakom skolan')
     await waiting(page, 1)
     expect(await page.locator('[data-testid=walk-saved]').innerText()).toMatch(/sparad på telefonen/)
     await observe(page, 7, 'Trasig lykta vid busshållplatsen')
     await waiting(page, 2)
     expect(await page.locator('[data-testid=walk-waiting]').innerText()).toMatch(/^2 observationer väntar på att skickas/)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('walk-saved')
     await page.screenshot({ path: path.join(SCREENSHOTS, 'walk-offline.png') })
 
     await page.close()
@@ -110,10 +78,58 @@ describe('a physical walk in Chromium', () => {
     await context.setOffline(false)
     await waiting(page, 0)
     const protocol = await (await staffFetch(app, planner, `/api/staff/walks/${walk.id}/protocol`)).json()
-    expect(protocol.observations.map((o: { participants: number; comment: string; category: string }) => [o.participants, o.comment, o.category])).toEqual([
-      [12, 'Mörk gångväg bakom skolan', 'lighting'],
-      [7, 'Trasig lykta vid busshållplatsen', 'lighting'],
+    type Observation = { participants: number; comment: string; category: string; photoUrl: string | null }
+    expect(protocol.observations.map((o: Observation) => [o.participants, o.comment, o.category, o.photoUrl !== null])).toEqual([
+      [12, 'Mörk gångväg bakom skolan', 'lighting', true],
+      [7, 'Trasig lykta vid busshållplatsen', 'lighting', false],
     ])
+    // The next visit sends nothing again.
+    await page.reload()
+    await waiting(page, 0)
+    expect((await (await staffFetch(app, planner, `/api/staff/walks/${walk.id}/protocol`)).json()).observations).toHaveLength(2)
     await context.close()
+  })
+
+  it('lets a planner plan a walk on the map and print the protocol of one, with its photos', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${app.url}/login`)
+    await page.fill('[data-testid=login-email]', 'planner@kavlinge.demo')
+    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'planner'))
+    await page.click('[data-testid=login-submit]')
+    await page.waitForURL(/\/personal\//)
+    await page.getByRole('link', { name: 'Vandringar' }).click()
+    await page.waitForSelector('[data-testid=new-walk-form]')
+
+    await page.click('[data-testid=create-walk]')
+    expect(await page.locator('[data-testid=walk-name][aria-invalid=true]').count()).toBe(1)
+    await page.fill('[data-testid=walk-name]', 'Vårvandring Furulund')
+    await page.fill('[data-testid=walk-starts-at]', '2027-04-20T18:00')
+    await page.fill('[data-testid=walk-ends-at]', '2027-04-20T20:00')
+    const map = (await page.locator('.walk-draw-map').boundingBox())!
+    for (const [dx, dy] of [[0.5, 0.5], [0.55, 0.45], [0.6, 0.5], [0.65, 0.4]]) await page.mouse.click(map.x + map.width * dx!, map.y + map.height * dy!)
+    expect(await page.locator('[data-testid=walk-drawn]').innerText()).toBe('Samlingsplats och rutt med 3 punkter.')
+    await page.click('[data-testid=create-walk]')
+    const row = page.locator('[data-testid=walks-table] tr', { hasText: 'Vårvandring Furulund' })
+    await row.waitFor()
+    const link = await row.locator('a[href^="/walk/"]').getAttribute('href')
+    expect(link).toMatch(/^\/walk\/[a-z2-9]{10}$/)
+    const planned = (await (await staffFetch(app, planner, '/api/staff/walks')).json()).walks.find((w: { name: string }) => w.name === 'Vårvandring Furulund')
+    expect(planned.route.coordinates).toHaveLength(3)
+    expect(`/walk/${planned.code}`).toBe(link)
+
+    await page.click(`[data-testid=protocol-link-${walk.id}]`)
+    await page.waitForSelector('[data-testid=walk-protocol-list]')
+    expect(await page.locator('h2').first().innerText()).toBe('Protokoll: Kvällsvandring centrum')
+    const items = page.locator('.walk-protocol__item')
+    expect(await items.count()).toBe(2)
+    expect(await items.nth(0).innerText()).toMatch(/Deltagare\s+12/)
+    expect(await items.nth(1).innerText()).toMatch(/Trasig lykta vid busshållplatsen/)
+    const photo = items.nth(0).locator('img.walk-protocol__photo')
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64)
+    expect(await page.locator('.walk-protocol__map .leaflet-marker-icon').count()).toBe(2)
+    await page.emulateMedia({ media: 'print' })
+    expect(await page.locator('.staff-nav').isVisible()).toBe(false)
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'walk-protocol-print.png'), fullPage: true })
+    await page.close()
   })
 })

@@ -46,7 +46,6 @@ export function ObservationForm({ code, config, placeOf, onQueued }: Observation
   const [participants, setParticipants] = useState(() => readStored(participantsKey))
   const [photo, setPhoto] = useState<File | null>(null)
   const [attempted, setAttempted] = useState(false)
-  const [saved, setSaved] = useState(0)
   const [website, setWebsite] = useState('')
   const formRef = useRef<HTMLFormElement>(null)
   const [focusRequest, setFocusRequest] = useState(0)
@@ -84,7 +83,6 @@ export function ObservationForm({ code, config, placeOf, onQueued }: Observation
     setDraft(EMPTY_DRAFT)
     setPhoto(null)
     setAttempted(false)
-    setSaved((n) => n + 1)
   }
 
   return (
@@ -130,9 +128,6 @@ export function ObservationForm({ code, config, placeOf, onQueued }: Observation
         <label htmlFor="walk-website">Website</label>
         <input id="walk-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={website} onChange={(e) => setWebsite(e.target.value)} />
       </div>
-      <p className="walk-form__saved" role="status" data-testid="walk-saved">
-        {saved > 0 ? w.saved : ''}
-      </p>
       <button type="submit" className="button button--primary" data-testid="walk-save">
         {w.save}
       </button>

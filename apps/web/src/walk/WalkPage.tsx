@@ -9,6 +9,7 @@ import { WALK_MESSAGES } from '../i18n/walk-messages.ts'
 import { registerWalkWorker } from './register-walk-worker.ts'
 import { useOwnPosition } from './use-own-position.ts'
 import { useWalkQueue } from './use-walk-queue.ts'
+import type { QueuedObservation } from './walk-queue.ts'
 import { WalkMap } from './WalkMap.tsx'
 import { ObservationForm } from './ObservationForm.tsx'
 import { QueueStatus } from './QueueStatus.tsx'
@@ -28,6 +29,17 @@ export default function WalkPage({ code }: { code: string }) {
   const position = useOwnPosition()
   const messageOf = useCallback((error: unknown) => apiErrorMessage(error, lang, { network: t.networkError, other: t.unexpectedError }), [lang, t])
   const queue = useWalkQueue(code, messageOf)
+  const [saved, setSaved] = useState(0)
+  const pageRef = useRef<HTMLElement>(null)
+  const savedRef = useRef<HTMLParagraphElement>(null)
+
+  const queueObservation = async (item: QueuedObservation) => {
+    await queue.add(item)
+    setSaved((n) => n + 1)
+    // Back to the map for the next place; the confirmation takes the focus.
+    pageRef.current?.scrollTo({ top: 0 })
+    savedRef.current?.focus()
+  }
 
   useEffect(() => registerWalkWorker(['/api/config', `/api/walks/${encodeURIComponent(code)}`]), [code])
 
@@ -75,7 +87,7 @@ export default function WalkPage({ code }: { code: string }) {
   const { walk, config } = loaded
   const when = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: config.municipality.timeZone }).format(new Date(walk.startsAt))
   return (
-    <main className="walk-page" data-testid="walk-page">
+    <main className="walk-page" data-testid="walk-page" ref={pageRef}>
       <header className="walk-page__header">
         <div>
           <h1 className="walk-page__title">{walk.name}</h1>
@@ -86,6 +98,9 @@ export default function WalkPage({ code }: { code: string }) {
         <LanguageSwitch />
       </header>
       <QueueStatus queue={queue} />
+      <p className="walk-page__saved" role="status" tabIndex={-1} ref={savedRef} data-testid="walk-saved">
+        {saved > 0 ? w.saved : ''}
+      </p>
       <WalkMap
         walk={walk}
         tileUrl={config.map.tileUrl}
@@ -112,7 +127,7 @@ export default function WalkPage({ code }: { code: string }) {
           </p>
         )}
       </div>
-      <ObservationForm code={code} config={config} placeOf={() => mapRef.current?.getCenter()} onQueued={queue.add} />
+      <ObservationForm code={code} config={config} placeOf={() => mapRef.current?.getCenter()} onQueued={queueObservation} />
     </main>
   )
 }
