@@ -64,6 +64,9 @@ describe('a physical walk in Chromium', () => {
     await observe(page, 12, 'Mörk gångväg bakom skolan')
     await waiting(page, 1)
     expect(await page.locator('[data-testid=walk-saved]').innerText()).toMatch(/sparad på telefonen/)
+    // The second one a bit further along: the map moves under the crosshair.
+    await page.focus('[data-testid=walk-map] .leaflet-container')
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight')
     await observe(page, 7, 'Trasig lykta vid busshållplatsen')
     await waiting(page, 2)
     expect(await page.locator('[data-testid=walk-waiting]').innerText()).toMatch(/^2 observationer väntar på att skickas/)
@@ -83,6 +86,7 @@ describe('a physical walk in Chromium', () => {
       [12, 'Mörk gångväg bakom skolan', 'lighting', true],
       [7, 'Trasig lykta vid busshållplatsen', 'lighting', false],
     ])
+    expect(protocol.observations[1].lon).toBeGreaterThan(protocol.observations[0].lon)
     // The next visit sends nothing again.
     await page.reload()
     await waiting(page, 0)

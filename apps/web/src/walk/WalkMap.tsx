@@ -1,9 +1,8 @@
 import type { PublicWalk } from '@trygg/domain'
-import type { Map as LeafletMap } from 'leaflet'
+import { divIcon, type Map as LeafletMap } from 'leaflet'
 import type { Ref } from 'react'
 import { CircleMarker, MapContainer, Marker, Polyline, TileLayer } from 'react-leaflet'
 import { Crosshair } from '../map/Crosshair.tsx'
-import { labelledDivIcon } from '../map/labelled-div-icon.ts'
 import { LocalizedZoomControl } from '../map/LocalizedZoomControl.tsx'
 import { MapAccessibility } from '../map/MapAccessibility.tsx'
 import { MapSizeWatcher } from '../map/MapSizeWatcher.tsx'
@@ -26,13 +25,13 @@ export interface WalkMapProps {
 export function WalkMap({ walk, tileUrl, attribution, maxZoom, position, label, meetingPointLabel, describedBy, mapRef }: WalkMapProps) {
   const [lon, lat] = walk.meetingPoint.coordinates as [number, number]
   const route = walk.route.coordinates.map(([x, y]) => [y!, x!] as [number, number])
-  const meetingIcon = labelledDivIcon({ className: 'map-marker', html: '<div class="walk-meeting-point"></div>', iconSize: [28, 28], iconAnchor: [14, 14], label: meetingPointLabel })
+  const meetingIcon = divIcon({ className: 'map-marker', html: imageDiv('walk-meeting-point', meetingPointLabel), iconSize: [28, 28], iconAnchor: [14, 14] })
   return (
     <div className="walk-map" data-testid="walk-map">
       <MapContainer ref={mapRef} className="map" center={[lat, lon]} zoom={16} maxZoom={maxZoom} zoomControl={false} keyboard>
         <TileLayer url={tileUrl} attribution={attribution} maxZoom={maxZoom} />
         <Polyline positions={route} pathOptions={{ color: '#0b3d91', weight: 5, opacity: 0.85 }} interactive={false} />
-        <Marker position={[lat, lon]} icon={meetingIcon} keyboard={false} title={meetingPointLabel} />
+        <Marker position={[lat, lon]} icon={meetingIcon} keyboard={false} interactive={false} />
         {position.status === 'known' && (
           <CircleMarker center={[position.lat, position.lon]} radius={9} pathOptions={{ color: '#ffffff', weight: 3, fillColor: '#1a73e8', fillOpacity: 1 }} interactive={false} />
         )}
@@ -43,4 +42,13 @@ export function WalkMap({ walk, tileUrl, attribution, maxZoom, position, label, 
       <Crosshair />
     </div>
   )
+}
+
+/** A marker's picture as an element named for assistive technology (a marker that does nothing is not a button). */
+export function imageDiv(className: string, label: string): HTMLElement {
+  const element = document.createElement('div')
+  element.className = className
+  element.setAttribute('role', 'img')
+  element.setAttribute('aria-label', label)
+  return element
 }

@@ -1,13 +1,12 @@
 import type { WalkProtocol } from '@trygg/domain'
 import { useEffect, useRef, useState } from 'react'
 import { CircleMarker, MapContainer, Marker, Polyline, TileLayer } from 'react-leaflet'
-import { latLngBounds } from 'leaflet'
+import { divIcon, latLngBounds } from 'leaflet'
 import { isAbortError } from '../../api/api-error.ts'
 import { useConfig } from '../../app/use-config.ts'
 import { useI18n } from '../../i18n/language.tsx'
 import { timeOfDayLabel } from '../../i18n/localized.ts'
 import { WALK_MESSAGES } from '../../i18n/walk-messages.ts'
-import { labelledDivIcon } from '../../map/labelled-div-icon.ts'
 import { useFocusOnMount } from '../../report/use-focus-on-mount.ts'
 import { useStaffSession } from '../staff-session.tsx'
 import { useStaffMessages } from '../use-staff-messages.ts'
@@ -54,8 +53,10 @@ export function WalkProtocolPage({ id }: { id: number }) {
   }
 
   const { walk, observations } = state.protocol
-  const when = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
-  const time = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeStyle: 'short' })
+  // Times as on the walk: in the municipality's time zone.
+  const timeZone = config.status === 'ready' ? config.config.municipality.timeZone : undefined
+  const when = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone })
+  const time = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeStyle: 'short', timeZone })
   const route = walk.route.coordinates.map(([lon, lat]) => [lat!, lon!] as [number, number])
   const [mLon, mLat] = walk.meetingPoint.coordinates as [number, number]
   const bounds = latLngBounds([...route, [mLat, mLon], ...observations.map((o) => [o.lat, o.lon] as [number, number])]).pad(0.15)
@@ -87,7 +88,8 @@ export function WalkProtocolPage({ id }: { id: number }) {
                 key={o.id}
                 position={[o.lat, o.lon]}
                 keyboard={false}
-                icon={labelledDivIcon({ className: 'map-marker', html: `<span class="walk-protocol__number">${i + 1}</span>`, iconSize: [26, 26], iconAnchor: [13, 13], label: `${i + 1}` })}
+                interactive={false}
+                icon={divIcon({ className: 'map-marker', html: numbered(i + 1), iconSize: [26, 26], iconAnchor: [13, 13] })}
               />
             ))}
           </MapContainer>
@@ -123,4 +125,12 @@ export function WalkProtocolPage({ id }: { id: number }) {
       )}
     </section>
   )
+}
+
+/** The number of an observation on the protocol map, as in the list. */
+function numbered(n: number): HTMLElement {
+  const element = document.createElement('span')
+  element.className = 'walk-protocol__number'
+  element.textContent = String(n)
+  return element
 }

@@ -88,7 +88,8 @@ function WalkList() {
     }
   }
 
-  const when = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+  const timeZone = config.status === 'ready' ? config.config.municipality.timeZone : undefined
+  const when = new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone })
   const errorFor = (field: string) => (problem?.field === field ? problem.text : undefined)
   return (
     <section className="staff-page walks-page" aria-labelledby={`${formId}-heading`}>
