@@ -78,6 +78,7 @@ describe('a physical walk in Chromium', () => {
     await page.goto(`${app.url}/walk/${walk.code}`)
     await waiting(page, 2)
 
+    const backOnline = Date.now()
     await context.setOffline(false)
     await waiting(page, 0)
     const protocol = await (await staffFetch(app, planner, `/api/staff/walks/${walk.id}/protocol`)).json()
@@ -87,6 +88,8 @@ describe('a physical walk in Chromium', () => {
       [7, 'Trasig lykta vid busshållplatsen', 'lighting', false],
     ])
     expect(protocol.observations[1].lon).toBeGreaterThan(protocol.observations[0].lon)
+    // Their time is when they were recorded offline, not when they arrived.
+    for (const o of protocol.observations) expect(Date.parse(o.createdAt)).toBeLessThan(backOnline)
     // The next visit sends nothing again.
     await page.reload()
     await waiting(page, 0)

@@ -75,7 +75,8 @@ export default async function walks(appBase: FastifyInstance) {
           { field: 'category', message: 'is not a category of this municipality' },
         ])
       }
-      const { participants, clientId, ...pin } = body
+      const { participants, clientId, recordedAt, ...pin } = body
+      const createdAt = recordedTime(recordedAt, found.from, now)
       try {
         const id = await app.db.kysely.transaction().execute(async (trx) => {
           const pinId = await insertPinInsideBoundary(trx, {
@@ -85,10 +86,10 @@ export default async function walks(appBase: FastifyInstance) {
             pin,
             source: 'walk',
             followTokenHash: follow.hash,
-            createdAt: now,
+            createdAt,
           })
           if (pinId === undefined) return undefined
-          if (!(await insertObservation(trx, { municipalityId, pinId, campaignId: found.id, clientId, participants, at: now }))) throw new ResentMeanwhile()
+          if (!(await insertObservation(trx, { municipalityId, pinId, campaignId: found.id, clientId, participants, at: createdAt }))) throw new ResentMeanwhile()
           return pinId
         })
         if (id === undefined) {
@@ -148,6 +149,15 @@ export default async function walks(appBase: FastifyInstance) {
     if (!walk) throw notFound('The walk', 'Vandringen')
     return { walk, observations: await protocolObservations(app.db.kysely, municipalityId, walk.id) }
   })
+}
+
+/**
+ * The pin's time: when the phone recorded it, if that lies between the start of the walk's
+ * accept window and now (a phone's clock may be wrong); otherwise the time it arrived.
+ */
+export function recordedTime(recordedAt: string | undefined, from: Date, now: Date): Date {
+  const at = recordedAt === undefined ? Number.NaN : Date.parse(recordedAt)
+  return at >= from.getTime() && at <= now.getTime() ? new Date(at) : now
 }
 
 /** The honeypot of resident writes; the walk code stands in for the proof-of-work. */

@@ -169,6 +169,25 @@ describe.each(ENGINES)('physical walks on %s', (engine) => {
     expect(await pinCount()).toBe(pinsBefore)
   })
 
+  it('keeps the time an observation was recorded when it lies between the accept start and now', async () => {
+    const now = clock.now().getTime()
+    const walk = (await plan({ startsAt: new Date(now - 2 * HOUR).toISOString(), endsAt: new Date(now + HOUR).toISOString() })).json()
+    const recordedAt = new Date(now - 40 * 60_000).toISOString()
+    const cases: [string | undefined, string][] = [
+      [recordedAt, recordedAt],
+      [new Date(now + HOUR).toISOString(), clock.now().toISOString()],
+      [new Date(now - 2 * DAY).toISOString(), clock.now().toISOString()],
+      [undefined, clock.now().toISOString()],
+    ]
+    for (const [sent, stored] of cases) {
+      const res = await record(walk.code, observation({ recordedAt: sent }))
+      expect(res.statusCode).toBe(201)
+      const { rows } = await sql<{ created_at: Date }>`SELECT created_at FROM pin WHERE municipality_id = ${municipalityId} AND id = ${res.json().id}`.execute(db.kysely)
+      expect([sent, rows[0]!.created_at.toISOString()]).toEqual([sent, stored])
+    }
+    expect((await record(walk.code, observation({ recordedAt: 'yesterday' }))).statusCode).toBe(400)
+  })
+
   it('takes observations from a day before the walk until a week after it, resends always', async () => {
     const walk = (await plan({ startsAt: '2026-10-20T16:00:00Z', endsAt: '2026-10-20T18:00:00Z' })).json()
     const early = await record(walk.code, observation())

@@ -70,14 +70,15 @@ export function ObservationForm({ code, config, placeOf, onQueued }: Observation
       setFocusRequest((n) => n + 1)
       return
     }
+    const clientId = crypto.randomUUID()
+    const queuedAt = new Date().toISOString()
     const item: QueuedObservation = {
-      clientId: crypto.randomUUID(),
+      clientId,
       code,
-      body: { ...toNewPin(draft, [place.lat, place.lng]), participants: group, clientId: '', ...(website ? { website } : {}) },
+      body: { ...toNewPin(draft, [place.lat, place.lng]), participants: group, recordedAt: queuedAt, clientId, ...(website ? { website } : {}) },
       photo,
-      queuedAt: new Date().toISOString(),
+      queuedAt,
     }
-    item.body.clientId = item.clientId
     storeValue(participantsKey, String(group))
     await onQueued(item)
     setDraft(EMPTY_DRAFT)
