@@ -97,6 +97,27 @@ describe('a physical walk in Chromium', () => {
     await context.close()
   })
 
+  it("shows the leader's own position and places an observation there on request", async () => {
+    const { center } = (await (await fetch(`${app.url}/api/config`)).json()).municipality
+    const here = { latitude: center.lat + 0.0012, longitude: center.lon + 0.0031 }
+    const context = await browser.newContext({ ...PHONE, permissions: ['geolocation'], geolocation: here })
+    const page = await context.newPage()
+    await page.goto(`${app.url}/walk/${walk.code}`)
+    await page.click('[data-testid=use-my-position]')
+    // The route and the own position are drawn; no note about a missing position.
+    expect(await page.locator('[data-testid=walk-map] .leaflet-overlay-pane path').count()).toBe(2)
+    expect(await page.locator('[data-testid=position-note]').count()).toBe(0)
+    await observe(page, 3, 'Vid min position')
+    await waiting(page, 0)
+    await page.waitForSelector('[data-testid=walk-saved]:not(:empty)')
+    const protocol = await (await staffFetch(app, planner, `/api/staff/walks/${walk.id}/protocol`)).json()
+    const last = protocol.observations.at(-1)
+    expect([last.comment, last.participants]).toEqual(['Vid min position', 3])
+    expect(last.lat).toBeCloseTo(here.latitude, 5)
+    expect(last.lon).toBeCloseTo(here.longitude, 5)
+    await context.close()
+  })
+
   it('lets a planner plan a walk on the map and print the protocol of one, with its photos', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await page.goto(`${app.url}/login`)
@@ -128,12 +149,12 @@ describe('a physical walk in Chromium', () => {
     await page.waitForSelector('[data-testid=walk-protocol-list]')
     expect(await page.locator('h2').first().innerText()).toBe('Protokoll: Kvällsvandring centrum')
     const items = page.locator('.walk-protocol__item')
-    expect(await items.count()).toBe(2)
+    expect(await items.count()).toBe(3)
     expect(await items.nth(0).innerText()).toMatch(/Deltagare\s+12/)
     expect(await items.nth(1).innerText()).toMatch(/Trasig lykta vid busshållplatsen/)
     const photo = items.nth(0).locator('img.walk-protocol__photo')
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64)
-    expect(await page.locator('.walk-protocol__map .leaflet-marker-icon').count()).toBe(2)
+    expect(await page.locator('.walk-protocol__map .leaflet-marker-icon').count()).toBe(3)
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('.staff-nav').isVisible()).toBe(false)
     await page.screenshot({ path: path.join(SCREENSHOTS, 'walk-protocol-print.png'), fullPage: true })
