@@ -12,6 +12,8 @@ import { PhotoField } from '../report/PhotoField.tsx'
 import { EMPTY_DRAFT, toNewPin, toggleTimeOfDay, validateDraft, type DraftProblem, type PinDraft, type PinField } from '../report/pin-draft.ts'
 import { SeverityFieldset } from '../report/SeverityFieldset.tsx'
 import { TimesOfDayFieldset } from '../report/TimesOfDayFieldset.tsx'
+import { useResidentMessages } from '../resident/use-resident-messages.ts'
+import { parseParticipants } from './participants.ts'
 import type { QueuedObservation } from './walk-queue.ts'
 
 export interface ObservationFormProps {
@@ -20,13 +22,6 @@ export interface ObservationFormProps {
   /** the place under the crosshair */
   placeOf: () => LatLng | undefined
   onQueued: (item: QueuedObservation) => Promise<void>
-}
-
-/** Group size as typed: a whole number 1–500, or null. */
-export function parseParticipants(text: string): number | null {
-  if (!/^\s*\d{1,3}\s*$/.test(text)) return null
-  const n = Number(text)
-  return n >= 1 && n <= 500 ? n : null
 }
 
 function problemMessage(problem: DraftProblem | undefined, t: Messages): string | undefined {
@@ -41,6 +36,7 @@ function problemMessage(problem: DraftProblem | undefined, t: Messages): string 
 export function ObservationForm({ code, config, placeOf, onQueued }: ObservationFormProps) {
   const { lang, t } = useI18n()
   const w = WALK_MESSAGES[lang]
+  const r = useResidentMessages()
   const participantsKey = `trygg.walk.${code}.participants`
   const [draft, setDraft] = useState<PinDraft>(EMPTY_DRAFT)
   const [participants, setParticipants] = useState(() => readStored(participantsKey))
@@ -126,7 +122,7 @@ export function ObservationForm({ code, config, placeOf, onQueued }: Observation
       <PhotoField value={photo} onChange={setPhoto} progress={null} />
       {photo && <p className="field__hint">{w.photoOffline}</p>}
       <div className="honeypot" aria-hidden="true">
-        <label htmlFor="walk-website">Website</label>
+        <label htmlFor="walk-website">{r.honeypotLabel}</label>
         <input id="walk-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={website} onChange={(e) => setWebsite(e.target.value)} />
       </div>
       <button type="submit" className="button button--primary" data-testid="walk-save">

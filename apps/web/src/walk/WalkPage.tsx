@@ -60,12 +60,18 @@ export default function WalkPage({ code }: { code: string }) {
 
   useEffect(
     function titleThePage() {
-      if (loaded.status === 'ready') document.title = `${loaded.walk.name} – ${loaded.config.municipality.name}`
+      if (loaded.status !== 'ready') return
+      // After the language provider has set the resident title.
+      const title = `${loaded.walk.name} – ${loaded.config.municipality.name}`
+      const timer = window.setTimeout(() => (document.title = title), 0)
+      return function cancelTitle() {
+        window.clearTimeout(timer)
+      }
     },
-    [loaded],
+    [loaded, lang],
   )
 
-  const useMyPosition = () => {
+  const centreOnOwnPosition = () => {
     if (position.status === 'known') mapRef.current?.setView([position.lat, position.lon], Math.max(mapRef.current.getZoom(), 17))
   }
 
@@ -117,7 +123,7 @@ export default function WalkPage({ code }: { code: string }) {
           {w.placeHint}
         </p>
         {position.status === 'known' && (
-          <button type="button" className="button button--small button--secondary" onClick={useMyPosition} data-testid="use-my-position">
+          <button type="button" className="button button--small button--secondary" onClick={centreOnOwnPosition} data-testid="use-my-position">
             {w.useMyPosition}
           </button>
         )}
