@@ -22,7 +22,9 @@ export function useWalkQueue(code: string, messageOf: (error: unknown) => string
   const [items, setItems] = useState<QueuedObservation[]>([])
   const [online, setOnline] = useState(() => navigator.onLine)
   const messageRef = useRef(messageOf)
-  messageRef.current = messageOf
+  useEffect(() => {
+    messageRef.current = messageOf
+  }, [messageOf])
   const running = useRef<Promise<void> | null>(null)
   const again = useRef(false)
 
