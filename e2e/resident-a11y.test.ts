@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { axeViolations } from './support/axe.ts'
 import { startApp, type RunningApp } from './support/app-server.ts'
+import { planWalk, signIn } from './support/staff-api.ts'
 import { launchChromium } from './support/browser.ts'
 import { startTileServer } from './support/tile-server.ts'
 
@@ -59,6 +60,28 @@ describe('accessibility of the resident pages (axe-core, WCAG 2.1 AA)', () => {
     await page.click('[data-testid=close-report]')
     await page.click('[data-testid=view-list]')
     await page.waitForSelector('[data-testid=pin-list-count]')
+    expect(await axeViolations(page)).toEqual([])
+    await page.close()
+  })
+
+  it.each(['sv', 'en'] as const)('has no violations on the walk page, its errors and its waiting count (%s)', async (lang) => {
+    const walk = await planWalk(app, await signIn(app, 'planner'), `Vandring ${lang}`)
+    const page = await browser.newPage(PHONE)
+    await page.goto(`${app.url}/walk/${walk.code}`)
+    if (lang === 'en') await page.click('[data-testid=lang-en]')
+    await page.waitForSelector('[data-testid=walk-form]')
+    await page.waitForSelector('[data-testid=position-note]')
+    expect(await axeViolations(page)).toEqual([])
+    await page.click('[data-testid=walk-save]')
+    await page.waitForSelector('[aria-invalid=true]')
+    expect(await axeViolations(page)).toEqual([])
+    await page.check('[data-testid=category-lighting]', { force: true })
+    await page.check('[data-testid=severity-3]', { force: true })
+    await page.check('[data-testid=time-night]', { force: true })
+    await page.fill('[data-testid=walk-participants]', '6')
+    await page.click('[data-testid=walk-save]')
+    await page.waitForSelector('[data-testid=walk-waiting][data-count="0"]')
+    await page.waitForSelector('[data-testid=walk-saved]:not(:empty)')
     expect(await axeViolations(page)).toEqual([])
     await page.close()
   })

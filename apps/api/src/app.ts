@@ -45,6 +45,7 @@ import retention, { type RetentionOptions } from './retention/index.ts'
 import securityHeaders from './security/security-headers.ts'
 import textGuard from './security/text-guard.ts'
 import statisticsPlugin from './statistics/index.ts'
+import walks from './walks/index.ts'
 
 export interface BuildOptions {
   config: Readonly<Config>
@@ -114,6 +115,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
         { name: 'moderation', description: 'Pre-moderation of what residents write' },
         { name: 'administration', description: 'Staff accounts and the audit log' },
         { name: 'action plan', description: 'Action items linked to pins; their public side at /api/results' },
+        { name: 'walks', description: 'Physical safety walks: the leader\'s page, its observations and the walk protocol' },
         { name: 'police', description: 'Traffic problem areas, controls and lägesbild snapshots for police' },
         { name: 'imports', description: "Imports of earlier years' pins from files the browser reads and sends in batches" },
       ],
@@ -151,6 +153,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   await app.register(open311, { config, prefix: '/open311/v2' })
   await app.register(apiKeys)
   await app.register(administration)
+  await app.register(walks)
   await app.register(
     hotspots,
     hotspotsAccess ?? {

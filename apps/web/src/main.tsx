@@ -18,7 +18,11 @@ import { sitePath } from './api/site-base.ts'
 /** The staff workspace is a separate chunk, fetched only on /login and /personal/…. */
 const StaffApp = lazy(() => import('./staff/StaffApp.tsx'))
 
+/** The walk leader's page, a chunk of its own that the walk service worker keeps offline. */
+const WalkPage = lazy(() => import('./walk/WalkPage.tsx'))
+
 const followToken = followTokenOf(sitePath())
+const walkCode = /^\/walk\/([a-z2-9]{10})\/?$/.exec(sitePath())?.[1]
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
@@ -30,6 +34,10 @@ createRoot(root).render(
         {isStaffPath(window.location.pathname) ? (
           <Suspense fallback={null}>
             <StaffApp />
+          </Suspense>
+        ) : walkCode ? (
+          <Suspense fallback={null}>
+            <WalkPage code={walkCode} />
           </Suspense>
         ) : followToken ? (
           <FollowPage token={followToken} />

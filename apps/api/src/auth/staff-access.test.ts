@@ -15,6 +15,7 @@ import { png } from '../../test/photo-fixtures.ts'
 import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
 import { INSIDE, TEST_BOUNDARY, seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
 import { createCampaign } from '../municipality/municipality.setup.ts'
+import { insertWalk } from '../walks/walks.queries.ts'
 import { INJECT_ORIGIN, createStaff, login, type StaffAgent, type TestStaff } from '../../test/staff.ts'
 import type { GuardedRoute } from './guarded-routes.ts'
 
@@ -146,6 +147,17 @@ const onSnapshot = (suffix: string): Sample => ({
  * One sample per staff route. A route without one fails the matrix test: adding a staff route
  * means saying here how it is used and how it stays within its municipality.
  */
+const WALK = {
+  name: 'Kvällsvandring',
+  startsAt: '2027-05-01T17:00:00Z',
+  endsAt: '2027-05-01T19:00:00Z',
+  route: { type: 'LineString' as const, coordinates: [[13.09, 55.79], [13.1, 55.8]] },
+  meetingPoint: { type: 'Point' as const, coordinates: [13.09, 55.79] },
+}
+
+/** A new physical walk of the municipality. */
+const plannedWalk = (ctx: Ctx, t: Tenant) => insertWalk(ctx.db.kysely, ctx.municipality[t], WALK)
+
 const SAMPLES: Record<string, Sample> = {
   'GET /api/staff/moderation/queue': {
     request: async () => ({}),
@@ -265,6 +277,34 @@ const SAMPLES: Record<string, Sample> = {
       expect(res.statusCode).toBe(404)
       const row = await ctx.db.kysely.selectFrom('campaign').select('name').where('id', '=', target.id!).executeTakeFirstOrThrow()
       expect(row.name).toBe('Kampanj')
+    },
+  },
+  'GET /api/staff/walks': {
+    request: async (ctx, t) => {
+      await plannedWalk(ctx, 'A')
+      await plannedWalk(ctx, t)
+      return {}
+    },
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(200)
+      const ids = res.json().walks.map((w: { id: number }) => w.id)
+      expect(ids.length).toBeGreaterThan(0)
+      expect(new Set(await rowsOf(ctx, 'campaign', ids))).toEqual(new Set([ctx.municipality.A]))
+    },
+  },
+  'POST /api/staff/walks': {
+    request: async () => ({ payload: WALK }),
+    async isolated(ctx, res) {
+      expect(res.statusCode).toBe(201)
+      expect(await rowsOf(ctx, 'campaign', [res.json().id])).toEqual([ctx.municipality.A])
+    },
+  },
+  'GET /api/staff/walks/:id/protocol': {
+    async request(ctx, t) {
+      return { url: `/api/staff/walks/${await plannedWalk(ctx, t)}/protocol` }
+    },
+    async isolated(_ctx, res) {
+      expect(res.statusCode).toBe(404)
     },
   },
   'GET /api/staff/categories': {

@@ -33,6 +33,8 @@ export interface CampaignTable {
   starts_at: Date
   ends_at: Date | null
   route: string | null
+  walk_code: Generated<string | null>
+  meeting_point: Generated<string | null>
   created_at: Generated<Date>
 }
 
@@ -279,6 +281,15 @@ export interface PinBackgroundTable {
   created_at: Generated<Date>
 }
 
+export interface WalkObservationTable {
+  municipality_id: number
+  pin_id: number
+  campaign_id: number
+  client_id: string
+  participants: number
+  created_at: Generated<Date>
+}
+
 export interface Database {
   municipality: MunicipalityTable
   category: CategoryTable
@@ -303,4 +314,5 @@ export interface Database {
   pin_photo: PinPhotoTable
   pin_background: PinBackgroundTable
   pin_import: PinImportTable
+  walk_observation: WalkObservationTable
 }

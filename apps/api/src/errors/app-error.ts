@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'PHOTO_DAMAGED'
   | 'PHOTO_EXISTS'
   | 'GEOCODER_UNAVAILABLE'
+  | 'WALK_CLOSED'
 
 export interface FieldError {
   field: string

@@ -17,6 +17,7 @@ import { StaffShell } from './StaffShell.tsx'
 import { TrafficPage } from './TrafficPage.tsx'
 import { useStaffMessages } from './use-staff-messages.ts'
 import { useStaffPath } from './use-staff-path.ts'
+import { WalksPage } from './walks/WalksPage.tsx'
 
 /** The page of each section; the action plan joins here. */
 const PAGES: Record<SectionKey, ComponentType> = {
@@ -29,6 +30,7 @@ const PAGES: Record<SectionKey, ComponentType> = {
   imports: ImportPage,
   accounts: AccountsPage,
   apiKeys: ApiKeysPage,
+  walks: WalksPage,
 }
 
 /**

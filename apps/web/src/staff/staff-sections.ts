@@ -18,6 +18,7 @@ export const STAFF_SECTIONS: readonly { key: SectionKey; path: string; roles: re
   { key: 'statistics', path: `${STAFF_BASE}/statistik`, roles: ['planner', 'admin', 'police'] },
   { key: 'followUp', path: `${STAFF_BASE}/uppfoljning`, roles: ['planner', 'admin', 'police'] },
   { key: 'imports', path: `${STAFF_BASE}/import`, roles: ['planner', 'admin'] },
+  { key: 'walks', path: `${STAFF_BASE}/vandringar`, roles: ['planner', 'admin'] },
   { key: 'accounts', path: `${STAFF_BASE}/konton`, roles: ['admin'] },
   { key: 'apiKeys', path: `${STAFF_BASE}/api-nycklar`, roles: ['admin'] },
 ]
