@@ -19,6 +19,7 @@ export const STAFF_SECTIONS: readonly { key: SectionKey; path: string; roles: re
   { key: 'followUp', path: `${STAFF_BASE}/uppfoljning`, roles: ['planner', 'admin', 'police'] },
   { key: 'accounts', path: `${STAFF_BASE}/konton`, roles: ['admin'] },
   { key: 'apiKeys', path: `${STAFF_BASE}/api-nycklar`, roles: ['admin'] },
+  { key: 'administration', path: `${STAFF_BASE}/administration`, roles: ['admin'] },
 ]
 
 export function sectionsFor(role: StaffRole) {
