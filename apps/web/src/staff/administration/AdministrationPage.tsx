@@ -1,6 +1,6 @@
 import type { AdminCategory, StaffCampaign } from '@trygg/domain'
-import { useId, useRef } from 'react'
-import { useConfig } from '../../app/use-config.ts'
+import { useId, useRef, useState } from 'react'
+import { fetchConfig } from '../../api/api-client.ts'
 import { useFocusOnMount } from '../../report/use-focus-on-mount.ts'
 import { useFetch } from '../hotspots/use-fetch.ts'
 import { useStaffSession } from '../staff-session.tsx'
@@ -18,13 +18,16 @@ const loadLists = async (_key: string, signal: AbortSignal): Promise<{ campaigns
   const [campaigns, categories] = await Promise.all([fetchCampaigns(signal), fetchCategories(signal)])
   return { campaigns, categories }
 }
+const loadConfig = (_key: string, signal: AbortSignal) => fetchConfig(signal)
 
 /** `/personal/administration`: campaigns, categories, municipality settings and boundary (admins only). */
 export function AdministrationPage() {
   const m = useStaffMessages()
   const { t } = useAdminMessages()
   const { errorMessage } = useStaffSession()
-  const config = useConfig()
+  const [boundaryVersion, setBoundaryVersion] = useState(0)
+  // Kept while it reloads after a boundary change, so the panels stay mounted.
+  const config = useFetch(`config:${boundaryVersion}`, loadConfig)
   const actions = useAdminActions()
   const lists = useFetch(`lists:${actions.version}`, loadLists)
   const id = useId()
@@ -66,10 +69,10 @@ export function AdministrationPage() {
       ) : (
         lists.status === 'loading' && <p role="status">{m.loading}</p>
       )}
-      {config.status === 'ready' && (
+      {config.data && (
         <>
-          <SettingsPanel config={config.config} />
-          <BoundaryPanel config={config.config} onSaved={config.retry} />
+          <SettingsPanel config={config.data} />
+          <BoundaryPanel config={config.data} onSaved={() => setBoundaryVersion((v) => v + 1)} />
         </>
       )}
     </section>
