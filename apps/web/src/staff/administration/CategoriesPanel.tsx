@@ -215,7 +215,7 @@ function CategoryForm({ title, initial, submitLabel, busy, testId, keyField, val
             ))}
           </select>
         </div>
-        <div className="staff-field admin-checkbox">
+        <div className="staff-field staff-checkbox">
           <input id={`${id}-sensitive`} type="checkbox" checked={labels.sensitive} onChange={(e) => set({ sensitive: e.target.checked })} aria-describedby={`${id}-sensitive-hint`} />
           <label htmlFor={`${id}-sensitive`}>{t.sensitive}</label>
           <p id={`${id}-sensitive-hint`} className="field__hint">

@@ -48,7 +48,7 @@ export function SettingsPanel({ config }: { config: AppConfig }) {
     <section className="staff-card admin-section" aria-labelledby={`${id}-heading`} id="installningar">
       <h3 id={`${id}-heading`}>{t.settings}</h3>
       <p className="staff-page__intro">{t.settingsIntro}</p>
-      <div className="staff-field admin-checkbox">
+      <div className="staff-field staff-checkbox">
         <input id={`${id}-background`} type="checkbox" checked={enabled ?? false} disabled={enabled === null || busy} onChange={(e) => toggle(e.target.checked)} data-testid="setting-background-questions" />
         <label htmlFor={`${id}-background`}>{t.backgroundQuestions}</label>
       </div>
