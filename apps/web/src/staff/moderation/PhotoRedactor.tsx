@@ -153,7 +153,7 @@ export function PhotoRedactor({ src, alt, busy, onApply, onCancel }: PhotoRedact
           value={reason}
           onChange={(e) => {
             setReason(e.target.value)
-            if (errors.reason && e.target.value.trim()) setErrors((x) => ({ ...x, reason: undefined }))
+            if (errors.reason && e.target.value.trim()) setErrors(({ rects }) => (rects ? { rects } : {}))
           }}
           aria-invalid={errors.reason ? true : undefined}
           aria-describedby={`${id}-reason-hint${errors.reason ? ` ${id}-reason-error` : ''}`}
