@@ -2,6 +2,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
+import { axeViolations } from './support/axe.ts'
 import { launchChromium } from './support/browser.ts'
 import { startTileServer } from './support/tile-server.ts'
 
@@ -61,6 +62,9 @@ describe('administration in Chromium', () => {
     await signIn(page, app, 'admin', '/personal/administration')
     await page.waitForURL(/\/personal\/administration$/)
     await page.locator('[data-testid=campaigns-table]').waitFor()
+    await page.locator('[data-testid=categories-table]').waitFor()
+    await page.locator('.admin-boundary-map .leaflet-tile-loaded').first().waitFor()
+    expect(await axeViolations(page)).toEqual([])
 
     // A digital campaign from today for a month.
     const campaign = `Höstvandring digital ${Date.now()}`
@@ -71,6 +75,22 @@ describe('administration in Chromium', () => {
     const campaignRow = page.locator('[data-testid=campaigns-table] tr', { hasText: campaign })
     await campaignRow.waitFor()
     expect(await campaignRow.innerText()).toMatch(/Digital[\s\S]*Pågår/)
+
+    // Renamed and given another last day in its row, then ended now.
+    const renamed = `${campaign} (förlängd)`
+    await campaignRow.getByRole('button', { name: `Ändra kampanjen ${campaign}` }).click()
+    const edit = page.locator('[data-testid=campaign-edit-form]')
+    await edit.getByLabel('Namn').fill(renamed)
+    await edit.getByLabel('Sista dag').fill(dayAfter(60))
+    await edit.getByLabel('Sista dag').press('Enter')
+    const renamedRow = page.locator('[data-testid=campaigns-table] tr', { hasText: renamed })
+    await renamedRow.waitFor()
+    const campaigns = async () => (await page.evaluate(() => fetch('/api/staff/campaigns').then((r) => r.json()))).campaigns as { name: string; endsAt: string | null }[]
+    const extended = (await campaigns()).find((c) => c.name === renamed)!
+    expect(Date.parse(extended.endsAt!) - Date.now()).toBeGreaterThan(59 * 86_400_000)
+    await renamedRow.getByRole('button', { name: /Avsluta nu/ }).click()
+    await page.locator('[data-testid=campaigns-table] tr', { hasText: renamed }).filter({ hasText: 'Avslutad' }).waitFor()
+    expect(Date.parse((await campaigns()).find((c) => c.name === renamed)!.endsAt!)).toBeLessThanOrEqual(Date.now())
 
     // An end before the start is refused in the form, with the field marked.
     await newCampaign.locator('[data-testid=new-campaign-name]').fill('Baklänges')
@@ -103,6 +123,14 @@ describe('administration in Chromium', () => {
     await page.locator('[data-testid=category-snow_ice]', { hasText: 'Synlig' }).waitFor()
     expect((await config()).categories.find((c) => c.key === 'snow_ice')).toMatchObject({ labelSv: 'Snö och is', labelEn: 'Snow and ice' })
 
+    // Renamed in its row.
+    await page.locator('[data-testid=category-snow_ice]').getByRole('button', { name: 'Ändra kategorin Snö och is' }).click()
+    const editCategory = page.locator('form[aria-labelledby]', { has: page.getByRole('heading', { name: 'Ändra kategorin Snö och is' }) })
+    await editCategory.locator('[data-testid=category-labelSv]').fill('Snö, is och halka')
+    await editCategory.locator('[data-testid=category-labelSv]').press('Enter')
+    await page.locator('[data-testid=category-snow_ice]', { hasText: 'Snö, is och halka' }).waitFor()
+    expect((await config()).categories.find((c) => c.key === 'snow_ice')?.labelSv).toBe('Snö, is och halka')
+
     // Boundary: a file that is not JSON, then a bow-tie the server refuses, then a small square.
     const { lat, lon } = (await config()).municipality.center
     const file = page.locator('[data-testid=boundary-file]')
@@ -121,7 +149,10 @@ describe('administration in Chromium', () => {
     expect(await page.locator('.admin-boundary-map path.leaflet-interactive, .admin-boundary-map path').count()).toBeGreaterThanOrEqual(2)
     await page.waitForTimeout(300)
     await page.locator('#kommungrans').screenshot({ path: path.join(SCREENSHOTS, 'staff-administration-boundary.png') })
-    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.evaluate(() => {
+      for (const el of [document.scrollingElement, ...document.querySelectorAll('.staff, .staff-main')]) if (el) el.scrollTop = 0
+    })
+    await page.waitForTimeout(200)
     await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-administration.png') })
     await page.locator('[data-testid=boundary-save]').click()
     await page.locator('[data-testid=boundary-saved]').waitFor()

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
+import { axeViolations } from './support/axe.ts'
 import { launchChromium } from './support/browser.ts'
 import { startTileServer } from './support/tile-server.ts'
 
@@ -185,6 +186,7 @@ describe('staff moderation in Chromium', () => {
     const editor = item.locator('[data-testid=photo-redactor]')
     await editor.waitFor()
     await editor.getByText('Bilden är 300 × 200 pixlar.').waitFor()
+    expect(await axeViolations(page)).toEqual([])
 
     // Drag a blur rectangle with the mouse, then set it exactly with the number fields.
     const box = (await editor.locator('[data-testid=redact-canvas]').boundingBox())!
