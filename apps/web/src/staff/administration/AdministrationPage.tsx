@@ -1,5 +1,5 @@
 import type { AdminCategory, StaffCampaign } from '@trygg/domain'
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { fetchConfig } from '../../api/api-client.ts'
 import { useFocusOnMount } from '../../report/use-focus-on-mount.ts'
 import { useFetch } from '../hotspots/use-fetch.ts'
@@ -33,8 +33,16 @@ export function AdministrationPage() {
   const id = useId()
   const headingRef = useRef<HTMLHeadingElement>(null)
   useFocusOnMount(headingRef)
-  const loadFailure = lists.status === 'error' ? errorMessage(lists.error) : config.status === 'error' ? errorMessage(config.error) : null
+  const [loadFailure, setLoadFailure] = useState<string | null>(null)
   const failure = actions.failure ?? loadFailure
+  const loadError = lists.status === 'error' ? lists.error : config.status === 'error' ? config.error : null
+
+  useEffect(
+    function reportLoadFailure() {
+      setLoadFailure(loadError === null ? null : errorMessage(loadError))
+    },
+    [loadError, errorMessage],
+  )
 
   return (
     <section className="staff-page admin-page" aria-labelledby={`${id}-heading`}>

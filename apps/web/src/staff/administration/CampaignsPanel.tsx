@@ -1,5 +1,5 @@
 import type { StaffCampaign } from '@trygg/domain'
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { FieldError } from '../../report/FieldError.tsx'
 import { useStaffMessages } from '../use-staff-messages.ts'
 import { useAdminMessages } from './admin-messages.ts'
@@ -93,7 +93,6 @@ function CampaignEditForm({ campaign, actions, onDone }: { campaign: StaffCampai
   const [name, setName] = useState(campaign.name)
   const [end, setEnd] = useState(campaign.endsAt === null ? '' : dayOf(campaign.endsAt, 'end'))
   const [errors, setErrors] = useState<{ name?: string; end?: string }>({})
-  const nameRef = useRef<HTMLInputElement>(null)
 
   function submit(event: FormEvent) {
     event.preventDefault()
@@ -113,7 +112,7 @@ function CampaignEditForm({ campaign, actions, onDone }: { campaign: StaffCampai
     <form className="admin-inline-form" onSubmit={submit} noValidate aria-label={t.editCampaign(campaign.name)} data-testid="campaign-edit-form">
       <div className="staff-field">
         <label htmlFor={`${id}-name`}>{t.name}</label>
-        <input id={`${id}-name`} ref={nameRef} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? `${id}-name-error` : undefined} autoFocus />
+        <input id={`${id}-name`} type="text" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? `${id}-name-error` : undefined} autoFocus />
         <FieldError id={`${id}-name-error`} message={errors.name} />
       </div>
       <div className="staff-field">

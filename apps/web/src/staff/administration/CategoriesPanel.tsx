@@ -1,8 +1,8 @@
 import type { AdminCategory, CategoryGroup } from '@trygg/domain'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent, type ReactNode } from 'react'
 import { FieldError } from '../../report/FieldError.tsx'
 import { useStaffMessages } from '../use-staff-messages.ts'
-import { useAdminMessages, type AdminMessages } from './admin-messages.ts'
+import { useAdminMessages } from './admin-messages.ts'
 import type { AdminActions } from './use-admin-actions.ts'
 
 const GROUPS: readonly CategoryGroup[] = ['environment', 'physical', 'traffic', 'order', 'other']
@@ -150,7 +150,7 @@ interface CategoryFormProps {
   submitLabel?: string
   busy: boolean
   testId?: string
-  keyField?: React.ReactNode
+  keyField?: ReactNode
   /** extra checks before the labels' own; false stops the submit */
   validate?: () => boolean
   onSubmit: (labels: Labels) => void
@@ -177,9 +177,9 @@ function CategoryForm({ title, initial, submitLabel, busy, testId, keyField, val
     onSubmit({ ...labels, labelSv: labels.labelSv.trim(), labelEn: labels.labelEn.trim() })
   }
 
-  const text = (key: 'labelSv' | 'labelEn', heading: keyof AdminMessages & ('labelSv' | 'labelEn')) => (
+  const text = (key: 'labelSv' | 'labelEn') => (
     <div className="staff-field">
-      <label htmlFor={`${id}-${key}`}>{t[heading]}</label>
+      <label htmlFor={`${id}-${key}`}>{t[key]}</label>
       <input
         id={`${id}-${key}`}
         type="text"
@@ -203,8 +203,8 @@ function CategoryForm({ title, initial, submitLabel, busy, testId, keyField, val
       </h4>
       <div className="new-account__fields">
         {keyField}
-        {text('labelSv', 'labelSv')}
-        {text('labelEn', 'labelEn')}
+        {text('labelSv')}
+        {text('labelEn')}
         <div className="staff-field">
           <label htmlFor={`${id}-group`}>{t.group}</label>
           <select id={`${id}-group`} value={labels.group} onChange={(e) => set({ group: e.target.value as CategoryGroup })} data-testid="category-group">
