@@ -135,7 +135,8 @@ describe('administration in Chromium', () => {
     const { lat, lon } = (await config()).municipality.center
     const file = page.locator('[data-testid=boundary-file]')
     await file.setInputFiles({ name: 'grans.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{ inte json') })
-    expect(await page.locator('[data-testid=boundary-error]').innerText()).toContain('grans.geojson är inte en JSON-fil')
+    // The file is read asynchronously; the message follows.
+    await page.locator('[data-testid=boundary-error]').getByText('grans.geojson är inte en JSON-fil.').waitFor()
     const bowTie = { type: 'Polygon', coordinates: [[[lon, lat], [lon + 0.01, lat + 0.01], [lon + 0.01, lat], [lon, lat + 0.01], [lon, lat]]] }
     await file.setInputFiles({ name: 'rosett.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(bowTie)) })
     await page.locator('[data-testid=boundary-save]').click()

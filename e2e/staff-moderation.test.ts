@@ -195,6 +195,7 @@ describe('staff moderation in Chromium', () => {
     await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.4, { steps: 5 })
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55, { steps: 5 })
     await page.mouse.up()
+    await editor.locator('[data-testid=blur-rect-0-x]').waitFor()
     const x = Number(await editor.locator('[data-testid=blur-rect-0-x]').inputValue())
     expect(x).toBeGreaterThanOrEqual(55)
     expect(x).toBeLessThanOrEqual(65)
@@ -206,7 +207,7 @@ describe('staff moderation in Chromium', () => {
     await editor.locator('[data-testid=crop-toggle]').focus()
     await page.keyboard.press('Space')
     await editor.locator('[data-testid=crop-rect-width]').fill('280')
-    expect(await editor.locator('[data-testid=redact-preview]').evaluate((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height])).toEqual([280, 200])
+    await expect.poll(() => editor.locator('[data-testid=redact-preview]').evaluate((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height])).toEqual([280, 200])
 
     await editor.locator('[data-testid=photo-redact-apply]').click()
     expect(await editor.innerText()).toContain('Skriv skälet.')
