@@ -42,7 +42,7 @@ const sv = {
   welcomeNothing: 'Här finns inget för din roll ännu.',
 
   moderationHeading: 'Moderering',
-  moderationIntro: 'Kommentarer och bilder visas för allmänheten först när de är godkända. Ta bort namn och annat som pekar ut personer; avslå bilder som visar ansikten eller registreringsskyltar.',
+  moderationIntro: 'Kommentarer och bilder visas för allmänheten först när de är godkända. Ta bort namn och annat som pekar ut personer; sudda ansikten och registreringsskyltar i bilder, eller avslå bilden.',
   photoOn: (category: string) => `Bild: ${category}`,
   photoAlt: (category: string, pinId: number) => `Invånarens bild till markering #${pinId} (${category})`,
   readOnlyNote: 'Du kan läsa kön men inte fatta beslut.',
@@ -140,7 +140,7 @@ const en: StaffMessages = {
   welcomeNothing: 'There is nothing here for your role yet.',
 
   moderationHeading: 'Moderation',
-  moderationIntro: 'Comments and photos are shown to the public only once approved. Remove names and anything else that identifies people; reject photos that show faces or number plates.',
+  moderationIntro: 'Comments and photos are shown to the public only once approved. Remove names and anything else that identifies people; blur faces and number plates in photos, or reject the photo.',
   photoOn: (category) => `Photo: ${category}`,
   photoAlt: (category, pinId) => `The resident's photo for pin #${pinId} (${category})`,
   readOnlyNote: 'You can read the queue but not decide.',
