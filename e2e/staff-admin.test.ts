@@ -167,6 +167,12 @@ describe('administration in Chromium', () => {
     const ring = (await config()).municipality.boundary.geometry.coordinates[0]![0]!
     expect(Math.max(...ring.map((p) => p[1]!))).toBeCloseTo(lat + 0.02, 6)
 
+    // The page in English.
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { name: 'Campaigns' }).waitFor()
+    await page.getByRole('heading', { name: 'Municipal boundary' }).waitFor()
+    expect(await page.locator('[data-testid=category-snow_ice]').innerText()).toMatch(/Litter and damage[\s\S]*Shown/)
+
     expect(problems).toEqual([])
     await page.close()
   })
