@@ -85,6 +85,26 @@ describe('action plan in Chromium', () => {
       expect((await (await fetch(`${app.url}/api/pins/${pinId}`)).json()).status).toBe('action_planned')
     }
 
+    // A pin of the test's own, linked to the item, so that its follow page can be opened later.
+    const config = await (await fetch(`${app.url}/api/config`)).json()
+    const created = await fetch(`${app.url}/api/pins`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lat: config.municipality.center.lat, lon: config.municipality.center.lon, category: 'lighting', severity: 4, timesOfDay: ['evening'] }),
+    })
+    expect(created.status).toBe(201)
+    const own = (await created.json()) as { id: number; followToken: string }
+    const linked = await page.evaluate(
+      async ({ id, pinIds }) => {
+        const { csrfToken } = await fetch('/api/auth/session').then((r) => r.json())
+        const res = await fetch(`/api/staff/actions/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ pinIds }) })
+        return (await res.json()).pinIds as number[]
+      },
+      { id: item.id, pinIds: [...item.pinIds, own.id] },
+    )
+    expect(linked).toContain(own.id)
+    await page.reload()
+
     const row = page.locator(`[data-testid=action-row-${item.id}]`)
     await row.waitFor()
     await page.locator('.action-timeline__bar').first().waitFor()
@@ -102,7 +122,7 @@ describe('action plan in Chromium', () => {
       expect((await (await fetch(`${app.url}/api/pins/${pinId}`)).json()).status).toBe('done')
     }
     const detail = await page.evaluate((id) => fetch(`/api/staff/actions/${id}`).then((r) => r.json()), item.id)
-    expect(detail.history.map((h: { action: string }) => h.action)).toEqual(['action_item.status', 'action_item.create'])
+    expect(detail.history.map((h: { action: string }) => h.action)).toEqual(['action_item.status', 'action_item.update', 'action_item.create'])
 
     const csv = await page.evaluate(() => fetch('/api/staff/actions/export.csv').then((r) => r.text()))
     expect(csv).toContain(title)
@@ -123,6 +143,17 @@ describe('action plan in Chromium', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'results.png'), fullPage: true })
     const feed = await (await fetch(`${app.url}/api/results/feed.atom`)).text()
     expect(feed).toContain(`<title>${title}</title>`)
+
+    // The resident who marked the linked pin sees the action and its result on the follow page.
+    expect((await (await fetch(`${app.url}/api/pins/${own.id}`)).json()).status).toBe('done')
+    await page.goto(`${app.url}/f/${own.followToken}`)
+    const action = page.locator('[data-testid=follow-action]')
+    await action.getByText(title).waitFor()
+    expect(await action.innerText()).toContain('Nya lampor och buskar röjda längs gångvägen.')
+    expect(await page.locator('[data-testid=follow-status]').innerText()).toBe('Åtgärdad')
+    expect(await page.locator('[data-testid=follow-history]').innerText()).toMatch(/Åtgärdad/)
+    const followed = await (await fetch(`${app.url}/api/follow/${own.followToken}`)).json()
+    expect(followed.actionItem).toMatchObject({ id: item.id, title, status: 'done' })
 
     // The yearly follow-up lists it, with the indicators the planner enters.
     await page.goto(`${app.url}/personal/uppfoljning`)

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
+import { axeViolations } from './support/axe.ts'
 import { launchChromium } from './support/browser.ts'
 import { startTileServer } from './support/tile-server.ts'
 
@@ -145,6 +146,103 @@ describe('staff moderation in Chromium', () => {
     await page.getByRole('button', { name: /Spärra Fixa min gata/ }).click()
     await page.getByText(/^Spärrad /).waitFor()
     expect((await write()).status).toBe(403)
+    await page.close()
+  })
+
+  it('lets a moderator blur part of a pending photo by mouse and keyboard, preview it and approve it', async () => {
+    const config = await (await fetch(`${app.url}/api/config`)).json()
+    const created = await fetch(`${app.url}/api/pins`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lat: config.municipality.center.lat, lon: config.municipality.center.lon, category: 'lighting', severity: 3, timesOfDay: ['night'] }),
+    })
+    const pin = (await created.json()) as { id: number; followToken: string }
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
+    const problems: string[] = []
+    page.on('pageerror', (e) => problems.push(e.message))
+    await page.goto(`${app.url}/login?next=%2Fpersonal%2Fmoderering`)
+    // A 300 × 200 black and white checkerboard of 6-pixel squares, uploaded as the resident would.
+    const uploaded = await page.evaluate(async ({ id, token }) => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 300
+      canvas.height = 200
+      const ctx = canvas.getContext('2d')!
+      for (let y = 0; y < 200; y += 6) for (let x = 0; x < 300; x += 6) {
+        ctx.fillStyle = (x / 6 + y / 6) % 2 ? '#fff' : '#000'
+        ctx.fillRect(x, y, 6, 6)
+      }
+      const png = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'))
+      return (await fetch(`/api/pins/${id}/photo`, { method: 'POST', headers: { 'content-type': 'image/png', 'x-follow-token': token }, body: png })).status
+    }, { id: pin.id, token: pin.followToken })
+    expect(uploaded).toBe(201)
+
+    await page.fill('[data-testid=login-email]', 'moderator@kavlinge.demo')
+    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'moderator'))
+    await page.click('[data-testid=login-submit]')
+    await page.waitForURL(/\/personal\/moderering$/)
+    const item = page.locator(`[data-testid=moderation-item-${pin.id}]`)
+    await item.locator('[data-testid=photo-redact]').click()
+    const editor = item.locator('[data-testid=photo-redactor]')
+    await editor.waitFor()
+    await editor.getByText('Bilden är 300 × 200 pixlar.').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+
+    // Drag a blur rectangle with the mouse, then set it exactly with the number fields.
+    const box = (await editor.locator('[data-testid=redact-canvas]').boundingBox())!
+    await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.2)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.4, { steps: 5 })
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.55, { steps: 5 })
+    await page.mouse.up()
+    await editor.locator('[data-testid=blur-rect-0-x]').waitFor()
+    const x = Number(await editor.locator('[data-testid=blur-rect-0-x]').inputValue())
+    expect(x).toBeGreaterThanOrEqual(55)
+    expect(x).toBeLessThanOrEqual(65)
+    expect(Number(await editor.locator('[data-testid=blur-rect-0-width]').inputValue())).toBeGreaterThan(80)
+    for (const [side, value] of [['x', '60'], ['y', '40'], ['width', '90'], ['height', '70']] as const) {
+      await editor.locator(`[data-testid=blur-rect-0-${side}]`).fill(value)
+    }
+    // A crop typed in with the keyboard only.
+    await editor.locator('[data-testid=crop-toggle]').focus()
+    await page.keyboard.press('Space')
+    await editor.locator('[data-testid=crop-rect-width]').fill('280')
+    await expect.poll(() => editor.locator('[data-testid=redact-preview]').evaluate((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height])).toEqual([280, 200])
+
+    await editor.locator('[data-testid=photo-redact-apply]').click()
+    expect(await editor.innerText()).toContain('Skriv skälet.')
+    await editor.locator('[data-testid=photo-redact-reason]').fill('Ansikte')
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'staff-photo-redaction.png') })
+    await editor.locator('[data-testid=photo-redact-apply]').click()
+    await item.waitFor({ state: 'detached' })
+
+    // The public photo is cropped, blurred inside the rectangle and sharp outside it.
+    const stats = await page.evaluate(async (id) => {
+      const img = new Image()
+      img.src = `/api/pins/${id}/photo`
+      await img.decode()
+      const canvas = document.createElement('canvas')
+      canvas.width = img.naturalWidth
+      canvas.height = img.naturalHeight
+      const ctx = canvas.getContext('2d')!
+      ctx.drawImage(img, 0, 0)
+      const std = (x: number, y: number, w: number, h: number) => {
+        const d = ctx.getImageData(x, y, w, h).data
+        let sum = 0
+        let sq = 0
+        for (let i = 0; i < d.length; i += 4) {
+          sum += d[i]!
+          sq += d[i]! * d[i]!
+        }
+        const n = d.length / 4
+        return Math.sqrt(sq / n - (sum / n) ** 2)
+      }
+      return { width: img.naturalWidth, height: img.naturalHeight, inside: std(70, 50, 70, 50), outside: std(180, 20, 90, 160) }
+    }, pin.id)
+    expect(stats).toMatchObject({ width: 280, height: 200 })
+    expect(stats.inside).toBeLessThan(15)
+    expect(stats.outside).toBeGreaterThan(100)
+    expect(problems).toEqual([])
     await page.close()
   })
 

@@ -142,7 +142,7 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   await app.register(pinList)
   await app.register(background)
   await app.register(auth, { config })
-  await app.register(moderation)
+  await app.register(moderation, { config })
   await app.register(pinStatus)
   await app.register(accounts)
   await app.register(audit)

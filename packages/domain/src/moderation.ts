@@ -90,3 +90,38 @@ export type AuditQuery = Type.Static<typeof AuditQuery>
 
 export const AuditPage = Type.Object({ entries: Type.Array(AuditEntry) }, { $id: 'AuditPage' })
 export type AuditPage = Type.Static<typeof AuditPage>
+
+/** A rectangle in pixels of the stored photo, from its top-left corner. */
+export const PixelRect = Type.Object(
+  {
+    x: Type.Integer({ minimum: 0, maximum: 4096 }),
+    y: Type.Integer({ minimum: 0, maximum: 4096 }),
+    width: Type.Integer({ minimum: 1, maximum: 4096 }),
+    height: Type.Integer({ minimum: 1, maximum: 4096 }),
+  },
+  { additionalProperties: false, examples: [{ x: 120, y: 40, width: 80, height: 60 }] },
+)
+export type PixelRect = Type.Static<typeof PixelRect>
+
+/** The most blur rectangles one redaction may have. */
+export const MAX_BLUR_RECTS = 20
+
+/**
+ * Redacts a photo: blurs rectangles (faces, number plates) and/or crops it, both in pixels of
+ * the stored image before the crop. The stored file is replaced; the reason is required.
+ * `approve` publishes the photo at once; without it the photo keeps its state.
+ */
+export const PhotoRedaction = Type.Object(
+  {
+    reason: Reason,
+    crop: Type.Optional(PixelRect),
+    blur: Type.Optional(Type.Array(PixelRect, { maxItems: MAX_BLUR_RECTS })),
+    approve: Type.Optional(Type.Boolean({ default: false })),
+  },
+  {
+    additionalProperties: false,
+    $id: 'PhotoRedaction',
+    examples: [{ reason: 'Ansikte och registreringsskylt', blur: [{ x: 120, y: 40, width: 80, height: 60 }], crop: { x: 0, y: 0, width: 300, height: 180 }, approve: true }],
+  },
+)
+export type PhotoRedaction = Type.Static<typeof PhotoRedaction>

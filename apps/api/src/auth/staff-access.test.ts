@@ -173,6 +173,7 @@ const SAMPLES: Record<string, Sample> = {
   'POST /api/staff/moderation/comments/:pinId/redact': decision('redact', { text: 'Mörkt vid [namn]', reason: 'Namn' }),
   'POST /api/staff/moderation/photos/:pinId/approve': photoDecision('approve', {}),
   'POST /api/staff/moderation/photos/:pinId/reject': photoDecision('reject', { reason: 'Shows a face' }),
+  'POST /api/staff/moderation/photos/:pinId/redact': photoDecision('redact', { reason: 'Face', blur: [{ x: 2, y: 2, width: 10, height: 10 }], approve: true }),
   'GET /api/staff/moderation/photos/:pinId': {
     async request(ctx, t) {
       return { url: `/api/staff/moderation/photos/${await ctx.pendingPhoto(t)}` }

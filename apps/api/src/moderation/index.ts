@@ -2,18 +2,22 @@ import type { FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { StaffRole } from '@trygg/domain'
 import type { StaffPrincipal } from '../auth/auth-plugin.ts'
+import type { Config } from '../config/config.ts'
+import { PhotoStore } from '../photos/photo-store.ts'
 import { decideComment, type CommentDecision } from './comment-decisions.ts'
 import { readQueue } from './moderation-queue.ts'
-import { approveSchema, approvePhotoSchema, queueSchema, redactSchema, rejectPhotoSchema, rejectSchema } from './moderation.schema.ts'
+import { approveSchema, approvePhotoSchema, queueSchema, redactPhotoSchema, redactSchema, rejectPhotoSchema, rejectSchema } from './moderation.schema.ts'
 import { decidePhoto, type PhotoDecision } from './photo-decisions.ts'
+import { redactPhotoDecision } from './photo-redaction.ts'
 
 /** Who decides; planners may read the queue to see what residents wrote. */
 const DECIDE: StaffRole[] = ['moderator', 'admin']
 const READ: StaffRole[] = ['moderator', 'admin', 'planner']
 
 /** The moderation queue and the decisions on it; every decision goes to the audit log. */
-export default async function moderation(appBase: FastifyInstance) {
+export default async function moderation(appBase: FastifyInstance, opts: { config: Readonly<Config> }) {
   const app = appBase.withTypeProvider<TypeBoxTypeProvider>()
+  const store = new PhotoStore(opts.config.photoDir)
 
   app.get('/api/staff/moderation/queue', { schema: queueSchema, config: { roles: READ } }, async (request) => {
     const q = request.query
@@ -49,5 +53,8 @@ export default async function moderation(appBase: FastifyInstance) {
   )
   app.post('/api/staff/moderation/photos/:pinId/reject', { schema: rejectPhotoSchema, config: { roles: DECIDE } }, (request) =>
     decideOnPhoto('reject', request.staff, request.params.pinId, request.body),
+  )
+  app.post('/api/staff/moderation/photos/:pinId/redact', { schema: redactPhotoSchema, config: { roles: DECIDE } }, (request) =>
+    redactPhotoDecision(app.db.kysely, store, { municipalityId: request.staff!.municipalityId, pinId: request.params.pinId, redaction: request.body, actor: request.staff!, at: app.now() }),
   )
 }

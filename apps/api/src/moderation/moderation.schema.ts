@@ -1,5 +1,5 @@
 import Type from 'typebox'
-import { ApproveDecision, ModerationItem, ModerationQueue, ModerationQueueQuery, RedactDecision, RejectDecision } from '@trygg/domain'
+import { ApproveDecision, ModerationItem, ModerationQueue, ModerationQueueQuery, PhotoRedaction, RedactDecision, RejectDecision } from '@trygg/domain'
 import { staffErrors } from '../auth/auth.schema.ts'
 
 export const queueSchema = {
@@ -56,5 +56,18 @@ export const rejectPhotoSchema = {
   tags: ['moderation'],
   params: CommentParams,
   body: RejectDecision,
+  response: { 200: ModerationItem, ...staffErrors },
+}
+
+export const redactPhotoSchema = {
+  summary: "Blur and crop a pin's photo",
+  description:
+    'Blurs rectangles (faces, number plates) strongly and/or crops the photo, in pixels of the stored image before the crop, ' +
+    'then replaces the stored file with a metadata-free JPEG; the unredacted file is deleted. The reason is required; the ' +
+    'audit log keeps who, when, the reason and the rectangles. `approve: true` also publishes it; otherwise its state stays. ' +
+    'A rectangle outside the image answers 400.',
+  tags: ['moderation'],
+  params: CommentParams,
+  body: PhotoRedaction,
   response: { 200: ModerationItem, ...staffErrors },
 }

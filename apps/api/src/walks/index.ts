@@ -154,7 +154,7 @@ export default async function walks(appBase: FastifyInstance) {
     })
     app.invalidateTenant()
     const [withItsPath] = await withPath(request, [walk])
-    return reply.status(201).send(withItsPath)
+    return reply.status(201).send(withItsPath!)
   })
 
   app.get('/api/staff/walks/:id/protocol', { schema: walkProtocolSchema, config: PLANNING }, async (request) => {

@@ -2,6 +2,7 @@ import './staff.css'
 import type { StaffRole } from '@trygg/domain'
 import { useEffect, type ComponentType } from 'react'
 import { LanguageSwitch } from '../app/LanguageSwitch.tsx'
+import { AdministrationPage } from './administration/AdministrationPage.tsx'
 import { AccountsPage } from './accounts/AccountsPage.tsx'
 import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx'
 import { ActionPlanPage } from './actions/ActionPlanPage.tsx'
@@ -31,6 +32,7 @@ const PAGES: Record<SectionKey, ComponentType> = {
   accounts: AccountsPage,
   apiKeys: ApiKeysPage,
   walks: WalksPage,
+  administration: AdministrationPage,
 }
 
 /**

@@ -5,6 +5,7 @@ import type {
   ModerationQueue,
   ModerationState,
   NewStaffAccount,
+  PhotoRedaction,
   StaffAccount,
   StaffAccountChange,
   StaffAccountWithPassword,
@@ -53,6 +54,10 @@ export type PhotoDecision = { decision: 'approve' } | { decision: 'reject' }
 
 export function decidePhoto(csrfToken: string, pinId: number, d: PhotoDecision): Promise<ModerationItem> {
   return change<ModerationItem>('POST', `/api/staff/moderation/photos/${encodeURIComponent(pinId)}/${d.decision}`, csrfToken, {})
+}
+
+export function redactPhoto(csrfToken: string, pinId: number, redaction: PhotoRedaction): Promise<ModerationItem> {
+  return change<ModerationItem>('POST', `/api/staff/moderation/photos/${encodeURIComponent(pinId)}/redact`, csrfToken, redaction)
 }
 
 export async function fetchAccounts(signal?: AbortSignal): Promise<StaffAccount[]> {

@@ -3,7 +3,7 @@ import { afterSignIn, isStaffPath, sectionsFor } from './staff-sections.ts'
 
 describe('staff sections', () => {
   it('shows each role the sections its API routes allow', () => {
-    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'traffic', 'hotspots', 'actions', 'statistics', 'followUp', 'imports', 'walks', 'accounts', 'apiKeys'])
+    expect(sectionsFor('admin').map((s) => s.key)).toEqual(['moderation', 'traffic', 'hotspots', 'actions', 'statistics', 'followUp', 'imports', 'walks', 'accounts', 'apiKeys', 'administration'])
     expect(sectionsFor('moderator').map((s) => s.key)).toEqual(['moderation'])
     expect(sectionsFor('planner').map((s) => s.key)).toEqual(['moderation', 'traffic', 'hotspots', 'actions', 'statistics', 'followUp', 'imports', 'walks'])
     expect(sectionsFor('police').map((s) => s.key)).toEqual(['traffic', 'hotspots', 'actions', 'statistics', 'followUp'])

@@ -21,6 +21,7 @@ export const STAFF_SECTIONS: readonly { key: SectionKey; path: string; roles: re
   { key: 'walks', path: `${STAFF_BASE}/vandringar`, roles: ['planner', 'admin'] },
   { key: 'accounts', path: `${STAFF_BASE}/konton`, roles: ['admin'] },
   { key: 'apiKeys', path: `${STAFF_BASE}/api-nycklar`, roles: ['admin'] },
+  { key: 'administration', path: `${STAFF_BASE}/administration`, roles: ['admin'] },
 ]
 
 export function sectionsFor(role: StaffRole) {

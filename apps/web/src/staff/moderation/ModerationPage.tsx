@@ -1,11 +1,12 @@
-import type { ModerationItem, ModerationState } from '@trygg/domain'
+import type { ModerationItem, ModerationState, PhotoRedaction } from '@trygg/domain'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useFocusOnMount } from '../../report/use-focus-on-mount.ts'
 import { useStatus } from '../../status/status.tsx'
-import { decideComment, decidePhoto, type CommentDecision } from '../staff-api.ts'
+import { decideComment, decidePhoto, redactPhoto, type CommentDecision } from '../staff-api.ts'
 import { useSignedIn, useStaffSession } from '../staff-session.tsx'
 import { useStaffMessages } from '../use-staff-messages.ts'
 import { ModerationCard } from './ModerationCard.tsx'
+import { usePhotoRedactMessages } from './photo-redact-messages.ts'
 import { useModerationQueue } from './use-moderation-queue.ts'
 
 const STATES: readonly ModerationState[] = ['pending', 'approved', 'rejected']
@@ -14,6 +15,7 @@ const DECIDERS = new Set(['moderator', 'admin'])
 /** The moderation queue: read by planners, decided by moderators and admins. */
 export function ModerationPage() {
   const m = useStaffMessages()
+  const p = usePhotoRedactMessages()
   const session = useSignedIn()
   const { errorMessage } = useStaffSession()
   const { announce } = useStatus()
@@ -22,6 +24,7 @@ export function ModerationPage() {
   const { queue, more, remove } = useModerationQueue(state)
   const [busy, setBusy] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
+  const [photoVersions, setPhotoVersions] = useState<Record<number, number>>({})
   const headingRef = useRef<HTMLHeadingElement>(null)
   useFocusOnMount(headingRef)
   const canDecide = DECIDERS.has(session.staff.role)
@@ -47,6 +50,24 @@ export function ModerationPage() {
       announce(d.decision === 'approve' ? m.approved : d.decision === 'reject' ? m.rejected : m.redacted, 'success')
     } catch (error) {
       setFailure(errorMessage(error))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  /** Blurs and crops a photo; it leaves the list when its state changed, else its image is fetched again. */
+  async function redact(item: ModerationItem, r: PhotoRedaction): Promise<boolean> {
+    setBusy(`${item.kind}:${item.id}`)
+    setFailure(null)
+    try {
+      const after = await redactPhoto(session.csrfToken, item.id, r)
+      if (after.state !== item.state) remove(item)
+      else setPhotoVersions((v) => ({ ...v, [item.id]: (v[item.id] ?? 0) + 1 }))
+      announce(after.state === 'approved' && item.state !== 'approved' ? p.doneApproved : p.done, 'success')
+      return true
+    } catch (error) {
+      setFailure(errorMessage(error))
+      return false
     } finally {
       setBusy(null)
     }
@@ -85,7 +106,10 @@ export function ModerationPage() {
           <ul className="moderation-list" data-testid="moderation-list">
             {queue.items.map((item) => (
               <li key={`${item.kind}:${item.id}`}>
-                <ModerationCard item={item} busy={busy === `${item.kind}:${item.id}`} onDecide={canDecide ? (d) => void decide(item, d) : undefined} />
+                <ModerationCard item={item} busy={busy === `${item.kind}:${item.id}`} onDecide={canDecide ? (d) => void decide(item, d) : undefined}
+                  onRedactPhoto={canDecide ? (r) => redact(item, r) : undefined}
+                  photoVersion={photoVersions[item.id] ?? 0}
+                />
               </li>
             ))}
           </ul>
