@@ -162,6 +162,32 @@ describe.each(ENGINES)('several municipalities in one deployment on %s', (engine
     expect(own).toEqual(['Ny belysning i Grannby'])
     expect(viaA).toEqual(own)
   })
+
+  it("runs a physical walk on the walk's own municipality's site: page path, walk data and observations", async () => {
+    const planned = await plannerB.inject({
+      method: 'POST',
+      url: '/api/staff/walks',
+      payload: {
+        name: 'Kvällsvandring i Grannby',
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        endsAt: new Date(Date.now() + 3_600_000).toISOString(),
+        route: { type: 'LineString', coordinates: [[13.28, 55.87], [13.3, 55.88]] },
+        meetingPoint: { type: 'Point', coordinates: [13.28, 55.87] },
+      },
+    })
+    expect(planned.statusCode).toBe(201)
+    const { code, path } = planned.json()
+    expect(path).toBe(`${B}/walk/${code}`)
+    expect((await app.inject(`${B}/api/walks/${code}`)).json().name).toBe('Kvällsvandring i Grannby')
+    expect((await app.inject(`/api/walks/${code}`)).statusCode).toBe(404)
+
+    const observation = { ...ONLY_B, category: 'lighting', severity: 4, timesOfDay: ['evening'], participants: 6, clientId: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b' }
+    expect((await app.inject({ method: 'POST', url: `/api/walks/${code}/observations`, payload: observation })).statusCode).toBe(404)
+    const recorded = await app.inject({ method: 'POST', url: `${B}/api/walks/${code}/observations`, payload: observation })
+    expect(recorded.statusCode).toBe(201)
+    expect(await listed(B, GRANNBY_BBOX)).toContain(recorded.json().id)
+    expect(await listed('', TEST_BBOX)).not.toContain(recorded.json().id)
+  })
 })
 
 describe.each(ENGINES)('abuse protection under a municipality prefix on %s', (engine) => {

@@ -65,6 +65,7 @@ describe.each(ENGINES)('physical walks on %s', (engine) => {
     const walk = res.json()
     expect(walk).toMatchObject({ name: 'Kvällsvandring Furulund', route, meetingPoint, observationCount: 0, startsAt: '2026-10-05T16:00:00.000Z' })
     expect(walk.code).toMatch(/^[a-z2-9]{10}$/)
+    expect(walk.path).toBe(`/walk/${walk.code}`)
     const other = (await plan()).json()
     expect(other.code).not.toBe(walk.code)
 
