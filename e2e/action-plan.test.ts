@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import type { RunningApp } from './support/app-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
+import { signInPage } from './support/staff-page.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 
@@ -19,19 +19,15 @@ interface Item {
 
 describe('action plan in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
 
   beforeAll(async () => {
-    tiles = await startTileServer()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
-    browser = await launchChromium()
+    stack = await startStack()
+    app = stack.app
+    browser = stack.browser
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
-  })
+  afterAll(() => stack?.stop())
 
   it('takes a planner from a hotspot to a done action item linked to its pins, shown on /resultat', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
@@ -41,10 +37,7 @@ describe('action plan in Chromium', () => {
       if (m.type() === 'error') problems.push(`${new URL(page.url()).pathname}: ${m.text()}`)
     })
 
-    await page.goto(`${app.url}/login?next=%2Fpersonal%2Fkarta`)
-    await page.fill('[data-testid=login-email]', 'planner@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'planner'))
-    await page.click('[data-testid=login-submit]')
+    await signInPage(page, app, 'planner', '/personal/karta')
     await page.waitForURL(/\/personal\/karta/)
     // The sign-in page asked for a session before there was one (401); from here on nothing may fail.
     problems.length = 0
@@ -182,10 +175,7 @@ describe('action plan in Chromium', () => {
 
   it('lets an admin add a focus area that planners can then pick', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
-    await page.goto(`${app.url}/login?next=%2Fpersonal%2Fatgardsplan`)
-    await page.fill('[data-testid=login-email]', 'admin@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'admin'))
-    await page.click('[data-testid=login-submit]')
+    await signInPage(page, app, 'admin', '/personal/atgardsplan')
     await page.waitForURL(/\/personal\/atgardsplan$/)
     const editor = page.locator('.action-choices')
     await editor.locator('summary').click()

@@ -3,10 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { startApp, type RunningApp } from './support/app-server.ts'
+import type { RunningApp } from './support/app-server.ts'
 import { axeViolations } from './support/axe.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
 
 /** A second municipality east of the Kävlinge demo, sharing no ground with it. */
 const GRANNBY = {
@@ -45,24 +44,19 @@ async function chooseRadio(page: Page, prefix: string, testId: string) {
 
 describe('a second municipality at /k/<slug>/ in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
   let boundaryFile: string
 
   beforeAll(async () => {
     boundaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-grannby-')), 'grannby.geojson')
     fs.writeFileSync(boundaryFile, JSON.stringify(GRANNBY))
-    tiles = await startTileServer()
-    app = await startApp(
-      { TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' },
-      { commands: [['seed-demo'], ['create-municipality', '--slug', 'grannby', '--name', 'Grannby', '--boundary', boundaryFile]] },
-    )
-    browser = await launchChromium()
+    stack = await startStack({}, { commands: [['seed-demo'], ['create-municipality', '--slug', 'grannby', '--name', 'Grannby', '--boundary', boundaryFile]] })
+    app = stack.app
+    browser = stack.browser
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
+    await stack?.stop()
     if (boundaryFile) fs.rmSync(path.dirname(boundaryFile), { recursive: true, force: true })
   })
 

@@ -1,35 +1,29 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import type { RunningApp } from './support/app-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
+import { signInPage, submitSignIn } from './support/staff-page.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 
 describe('police traffic workspace in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
 
   beforeAll(async () => {
-    tiles = await startTileServer()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
-    browser = await launchChromium()
+    stack = await startStack()
+    app = stack.app
+    browser = stack.browser
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
-  })
+  afterAll(() => stack?.stop())
 
   it('lets a police officer pick the worst area, record a speed check and take a snapshot that lists the area', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
     await page.goto(`${app.url}/polis`)
     await page.waitForURL(/\/login\?next=%2Fpolis$/)
-    await page.fill('[data-testid=login-email]', 'police@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'police'))
-    await page.click('[data-testid=login-submit]')
+    await submitSignIn(page, app, 'police')
     await page.waitForURL(/\/polis$/)
     // From here on (the session check before sign-in answers 401 by design) nothing may fail.
     const errors: string[] = []
@@ -114,10 +108,7 @@ describe('police traffic workspace in Chromium', () => {
 
   it('lets a planner read the traffic situation and its snapshots, but not record', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await page.goto(`${app.url}/login?next=%2Fpolis`)
-    await page.fill('[data-testid=login-email]', 'planner@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'planner'))
-    await page.click('[data-testid=login-submit]')
+    await signInPage(page, app, 'planner', '/polis')
     await page.waitForURL(/\/polis$/)
     await page.waitForSelector('[data-testid=area-list]')
     expect(await page.locator('[data-testid=snapshot-list]').innerText()).toContain('Lägesbild mars')

@@ -2,10 +2,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { axeViolations } from './support/axe.ts'
-import { startApp, type RunningApp } from './support/app-server.ts'
+import type { RunningApp } from './support/app-server.ts'
 import { planWalk, signIn } from './support/staff-api.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 }
@@ -18,19 +17,15 @@ async function mapReady(page: Page) {
 
 describe('accessibility of the resident pages (axe-core, WCAG 2.1 AA)', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
 
   beforeAll(async () => {
-    tiles = await startTileServer()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta', TRYGG_GEOCODER_URL: 'off' })
-    browser = await launchChromium()
+    stack = await startStack({ TRYGG_GEOCODER_URL: 'off' })
+    app = stack.app
+    browser = stack.browser
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
-  })
+  afterAll(() => stack?.stop())
 
   it.each(['sv', 'en'] as const)('has no violations on the map page, the report steps and the list view (%s)', async (lang) => {
     const page = await browser.newPage(PHONE)

@@ -2,38 +2,25 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { axeViolations } from './support/axe.ts'
-import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import type { RunningApp } from './support/app-server.ts'
+import { signIn, staffFetch, type StaffCaller } from './support/staff-api.ts'
+import { startStack, type Stack } from './support/stack.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 
 describe('optional background questions in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
-  let staff: { cookie: string; csrf: string }
+  let stack: Stack
+  let staff: StaffCaller
 
   beforeAll(async () => {
-    tiles = await startTileServer()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta', TRYGG_GEOCODER_URL: 'off' })
-    browser = await launchChromium()
-    const res = await fetch(`${app.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: app.url },
-      body: JSON.stringify({ email: 'admin@kavlinge.demo', password: demoPassword(app.output(), 'admin') }),
-    })
-    expect(res.status).toBe(200)
-    staff = { cookie: res.headers.getSetCookie()[0]!.split(';')[0]!, csrf: (await res.json()).csrfToken }
+    stack = await startStack({ TRYGG_GEOCODER_URL: 'off' })
+    app = stack.app
+    browser = stack.browser
+    staff = await signIn(app, 'admin')
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
-  })
-
-  const staffFetch = (url: string, init: RequestInit = {}) =>
-    fetch(`${app.url}${url}`, { ...init, headers: { 'content-type': 'application/json', origin: app.url, cookie: staff.cookie, 'x-csrf-token': staff.csrf, ...init.headers } })
+  afterAll(() => stack?.stop())
 
   it('asks age band and gender once the municipality turns them on, and counts the answers in statistics of 5 or more', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
@@ -44,7 +31,7 @@ describe('optional background questions in Chromium', () => {
     expect(await page.locator('[data-testid=age-band]').count()).toBe(0)
     await page.close()
 
-    expect((await staffFetch('/api/staff/settings/background-questions', { method: 'PUT', body: JSON.stringify({ enabled: true }) })).status).toBe(200)
+    expect((await staffFetch(app, staff, '/api/staff/settings/background-questions', { method: 'PUT', body: { enabled: true } })).status).toBe(200)
 
     for (let i = 0; i < 5; i++) {
       const p = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
@@ -70,7 +57,7 @@ describe('optional background questions in Chromium', () => {
       await p.close()
     }
 
-    const stats = await (await staffFetch('/api/staff/statistics/background?by=ageBand')).json()
+    const stats = await (await staffFetch(app, staff, '/api/staff/statistics/background?by=ageBand')).json()
     expect(stats.groups.find((g: { group: string }) => g.group === '65_plus')).toMatchObject({ pins: 5, meanSeverity: 4, categories: [{ category: 'lighting', pins: 5 }] })
   })
 })

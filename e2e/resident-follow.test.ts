@@ -1,9 +1,9 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import type { RunningApp } from './support/app-server.ts'
+import { signIn, staffFetch } from './support/staff-api.ts'
+import { startStack, type Stack } from './support/stack.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 }
@@ -23,20 +23,16 @@ async function markCentre(page: Page): Promise<string> {
 
 describe('agreeing and following in Chromium, with proof-of-work on', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
 
   beforeAll(async () => {
-    tiles = await startTileServer()
     // Anti-bot on, as in production: every write below solves a real challenge in the browser.
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta', TRYGG_ANTIBOT: 'on', TRYGG_RATE_LIMIT_PER_MIN: '50' })
-    browser = await launchChromium()
+    stack = await startStack({ TRYGG_ANTIBOT: 'on', TRYGG_RATE_LIMIT_PER_MIN: '50' })
+    app = stack.app
+    browser = stack.browser
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
-  })
+  afterAll(() => stack?.stop())
 
   it('offers a nearby pin of the same category and counts the agreement once per device', async () => {
     const page = await browser.newPage(PHONE)
@@ -93,21 +89,9 @@ describe('agreeing and following in Chromium, with proof-of-work on', () => {
     expect(await page.locator('[data-testid=follow-status]').innerText()).toBe('Mottagen')
     expect(await page.locator('[data-testid=follow-history] li').count()).toBe(1)
 
-    const login = await fetch(`${app.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: app.url },
-      body: JSON.stringify({ email: 'planner@kavlinge.demo', password: demoPassword(app.output(), 'planner') }),
-    })
-    expect(login.status).toBe(200)
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!
-    const { csrfToken } = await login.json()
+    const planner = await signIn(app, 'planner')
     const { pin } = await (await fetch(`${app.url}/api/follow/${token}`)).json()
-    const setStatus = (body: object) =>
-      fetch(`${app.url}/api/staff/pins/${pin.id}/status`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: app.url, cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify(body),
-      })
+    const setStatus = (body: object) => staffFetch(app, planner, `/api/staff/pins/${pin.id}/status`, { method: 'POST', body })
     expect((await setStatus({ status: 'reviewed' })).status).toBe(200)
     expect((await setStatus({ status: 'not_done', reason: 'Belysningen ägs av Trafikverket; ärendet är skickat dit.' })).status).toBe(200)
 

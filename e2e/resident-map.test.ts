@@ -1,9 +1,8 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { startApp, type RunningApp } from './support/app-server.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import type { RunningApp } from './support/app-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 
@@ -50,19 +49,15 @@ async function settledClusters(page: Page) {
 
 describe('resident map in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
 
   beforeAll(async () => {
-    tiles = await startTileServer()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
-    browser = await launchChromium()
+    stack = await startStack()
+    app = stack.app
+    browser = stack.browser
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
-  })
+  afterAll(() => stack?.stop())
 
   it('shows the demo map of Kävlinge with clusters and tiles from the configured server', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 })
@@ -74,7 +69,7 @@ describe('resident map in Chromium', () => {
     expect(problems, 'console errors, CSP violations included').toEqual([])
     expect(await page.locator('header').textContent()).toContain('Kävlinge')
     expect(await markedInView(page)).toBeGreaterThan(100)
-    await expect.poll(() => tiles.served(), { timeout: 10_000 }).toBeGreaterThan(0)
+    await expect.poll(() => stack.tiles.served(), { timeout: 10_000 }).toBeGreaterThan(0)
     await page.screenshot({ path: path.join(SCREENSHOTS, 'map-phone.png') })
     await page.close()
   })

@@ -4,9 +4,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { jpegHeaderSegments, jpegWithGps, metadataBlocks } from '../apps/api/test/photo-fixtures.ts'
-import { startApp, type RunningApp } from './support/app-server.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import type { RunningApp } from './support/app-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
+import { signInPage } from './support/staff-page.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 
@@ -16,22 +16,20 @@ function storedPhotos(dir: string): string[] {
 
 describe('a photo with a pin, in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
   let photoDir: string
   let work: string
 
   beforeAll(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'trygg-e2e-photo-'))
     photoDir = path.join(work, 'photos')
-    tiles = await startTileServer()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta', TRYGG_PHOTO_DIR: photoDir })
-    browser = await launchChromium()
+    stack = await startStack({ TRYGG_PHOTO_DIR: photoDir })
+    app = stack.app
+    browser = stack.browser
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
+    await stack?.stop()
     if (work) fs.rmSync(work, { recursive: true, force: true })
   })
 
@@ -86,12 +84,8 @@ describe('a photo with a pin, in Chromium', () => {
   })
 
   it('shows the photo to a moderator, and publicly once approved', async () => {
-    const password = /moderator\s+moderator@kavlinge\.demo\s+(\S+)/.exec(app.output())![1]!
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.goto(`${app.url}/login`)
-    await page.fill('[data-testid=login-email]', 'moderator@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', password)
-    await page.click('[data-testid=login-submit]')
+    await signInPage(page, app, 'moderator')
     await page.waitForURL(/\/personal\/moderering$/)
     const photo = page.locator('[data-testid=moderation-photo]').first()
     await photo.waitFor()

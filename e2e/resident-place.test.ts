@@ -2,9 +2,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { startGeocoderStandIn, type GeocoderStandIn } from '../apps/api/test/geocoder-stand-in.ts'
-import { startApp, type RunningApp } from './support/app-server.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import type { RunningApp } from './support/app-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 }
@@ -20,20 +19,18 @@ async function confirmAndReadPlace(page: Page): Promise<[number, number]> {
 
 describe('finding the place in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let geocoder: GeocoderStandIn
   let browser: Browser
+  let stack: Stack
 
   beforeAll(async () => {
-    tiles = await startTileServer()
     geocoder = await startGeocoderStandIn()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta', TRYGG_GEOCODER_URL: geocoder.url, TRYGG_GEOCODER_USER_AGENT: 'Trygg-e2e' })
-    browser = await launchChromium()
+    stack = await startStack({ TRYGG_GEOCODER_URL: geocoder.url, TRYGG_GEOCODER_USER_AGENT: 'Trygg-e2e' })
+    app = stack.app
+    browser = stack.browser
   })
   afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
+    await stack?.stop()
     await geocoder?.close()
   })
 

@@ -1,10 +1,10 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
+import type { Browser } from 'playwright-core'
+import type { RunningApp } from './support/app-server.ts'
 import { axeViolations } from './support/axe.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
+import { signInPage } from './support/staff-page.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 
@@ -27,28 +27,17 @@ function square(lat: number, lon: number, half: number) {
 
 const dayAfter = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
 
-async function signIn(page: Page, app: RunningApp, role: string, next: string) {
-  await page.goto(`${app.url}/login?next=${encodeURIComponent(next)}`)
-  await page.fill('[data-testid=login-email]', `${role}@kavlinge.demo`)
-  await page.fill('[data-testid=login-password]', demoPassword(app.output(), role))
-  await page.click('[data-testid=login-submit]')
-}
-
 describe('administration in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
 
   beforeAll(async () => {
-    tiles = await startTileServer()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
-    browser = await launchChromium()
+    stack = await startStack()
+    app = stack.app
+    browser = stack.browser
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
-  })
+  afterAll(() => stack?.stop())
 
   const config = async (): Promise<Config> => (await fetch(`${app.url}/api/config`)).json() as Promise<Config>
   const postPin = (lat: number, lon: number) =>
@@ -59,7 +48,7 @@ describe('administration in Chromium', () => {
     const problems: string[] = []
     page.on('pageerror', (e) => problems.push(e.message))
     page.on('dialog', (d) => void d.accept())
-    await signIn(page, app, 'admin', '/personal/administration')
+    await signInPage(page, app, 'admin', '/personal/administration')
     await page.waitForURL(/\/personal\/administration$/)
     await page.locator('[data-testid=campaigns-table]').waitFor()
     await page.locator('[data-testid=categories-table]').waitFor()
@@ -179,7 +168,7 @@ describe('administration in Chromium', () => {
 
   it('gives a planner no administration section', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await signIn(page, app, 'planner', '/personal/administration')
+    await signInPage(page, app, 'planner', '/personal/administration')
     await page.waitForURL((url) => url.pathname.startsWith('/personal/') && url.pathname !== '/personal/administration')
     await page.locator('[data-testid=nav-actions]').waitFor()
     expect(await page.locator('[data-testid=nav-administration]').count()).toBe(0)

@@ -1,10 +1,10 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
+import type { RunningApp } from './support/app-server.ts'
 import { axeViolations } from './support/axe.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
+import { signInPage } from './support/staff-page.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 const ROWS = 10_000
@@ -36,19 +36,15 @@ const csv = ['Löpnummer,Lat,Lon,Kategori,Datum,Otrygghet 1-5', ...Array.from({ 
 
 describe('staff import and export in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
 
   beforeAll(async () => {
-    tiles = await startTileServer()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
-    browser = await launchChromium()
+    stack = await startStack()
+    app = stack.app
+    browser = stack.browser
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
-  })
+  afterAll(() => stack?.stop())
 
   /** Chooses the file, maps the one column the page cannot guess, starts, and samples the progress bar until the report shows. */
   async function importFile(page: Page): Promise<number[]> {
@@ -81,10 +77,7 @@ describe('staff import and export in Chromium', () => {
     page.on('console', (m) => {
       if (m.type() === 'error') problems.push(m.text())
     })
-    await page.goto(`${app.url}/login?next=%2Fpersonal%2Fimport`)
-    await page.fill('[data-testid=login-email]', 'planner@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'planner'))
-    await page.click('[data-testid=login-submit]')
+    await signInPage(page, app, 'planner', '/personal/import')
     await page.waitForURL(/\/personal\/import$/)
     problems.length = 0
 

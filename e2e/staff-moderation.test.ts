@@ -1,28 +1,24 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
+import { demoPassword, type RunningApp } from './support/app-server.ts'
 import { axeViolations } from './support/axe.ts'
-import { launchChromium } from './support/browser.ts'
-import { startTileServer } from './support/tile-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
+import { signInPage, submitSignIn } from './support/staff-page.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 
 describe('staff moderation in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
 
   beforeAll(async () => {
-    tiles = await startTileServer()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
-    browser = await launchChromium()
+    stack = await startStack()
+    app = stack.app
+    browser = stack.browser
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
-  })
+  afterAll(() => stack?.stop())
 
   it('does not load the staff workspace on the public map', async () => {
     const page = await browser.newPage()
@@ -51,9 +47,7 @@ describe('staff moderation in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     await page.goto(`${app.url}/personal`)
     await page.waitForURL(/\/login\?next=%2Fpersonal$/)
-    await page.fill('[data-testid=login-email]', 'moderator@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', 'fel lösenord')
-    await page.click('[data-testid=login-submit]')
+    await submitSignIn(page, app, 'moderator', 'fel lösenord')
     expect(await page.locator('[data-testid=login-error]').innerText()).toMatch(/Fel e-postadress eller lösenord/)
 
     await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'moderator'))
@@ -82,10 +76,7 @@ describe('staff moderation in Chromium', () => {
   })
   it('lets an admin create a partner account and read its password once', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.goto(`${app.url}/login`)
-    await page.fill('[data-testid=login-email]', 'admin@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'admin'))
-    await page.click('[data-testid=login-submit]')
+    await signInPage(page, app, 'admin')
     await page.waitForURL(/\/personal\/moderering$/)
     await page.click('[data-testid=nav-accounts]')
     await page.waitForURL(/\/personal\/konton$/)
@@ -114,10 +105,7 @@ describe('staff moderation in Chromium', () => {
 
   it('lets an admin hand out an Open311 API key once and revoke it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.goto(`${app.url}/login?next=%2Fpersonal%2Fapi-nycklar`)
-    await page.fill('[data-testid=login-email]', 'admin@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'admin'))
-    await page.click('[data-testid=login-submit]')
+    await signInPage(page, app, 'admin', '/personal/api-nycklar')
     await page.waitForURL(/\/personal\/api-nycklar$/)
     await page.click('[data-testid=new-api-key-submit]')
     expect(await page.locator('[data-testid=new-api-key-name]').getAttribute('aria-invalid')).toBe('true')
@@ -177,9 +165,7 @@ describe('staff moderation in Chromium', () => {
     }, { id: pin.id, token: pin.followToken })
     expect(uploaded).toBe(201)
 
-    await page.fill('[data-testid=login-email]', 'moderator@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'moderator'))
-    await page.click('[data-testid=login-submit]')
+    await submitSignIn(page, app, 'moderator')
     await page.waitForURL(/\/personal\/moderering$/)
     const item = page.locator(`[data-testid=moderation-item-${pin.id}]`)
     await item.locator('[data-testid=photo-redact]').click()
@@ -250,9 +236,7 @@ describe('staff moderation in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     await page.goto(`${app.url}/personal/karta`)
     await page.waitForURL(/\/login\?next=%2Fpersonal%2Fkarta$/)
-    await page.fill('[data-testid=login-email]', 'police@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'police'))
-    await page.click('[data-testid=login-submit]')
+    await submitSignIn(page, app, 'police')
     await page.waitForURL(/\/personal\/karta$/)
     await page.locator('.hotspot-list__item').first().waitFor()
     expect(await page.locator('.hotspot-list__item').count()).toBeGreaterThan(3)

@@ -1,11 +1,11 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { demoPassword, startApp, type RunningApp } from './support/app-server.ts'
+import type { RunningApp } from './support/app-server.ts'
 import { png } from '../apps/api/test/photo-fixtures.ts'
-import { launchChromium } from './support/browser.ts'
 import { planWalk, signIn, staffFetch, type StaffCaller } from './support/staff-api.ts'
-import { startTileServer } from './support/tile-server.ts'
+import { startStack, type Stack } from './support/stack.ts'
+import { signInPage } from './support/staff-page.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true }
@@ -24,23 +24,19 @@ const waiting = (page: Page, n: number) => page.waitForSelector(`[data-testid=wa
 
 describe('a physical walk in Chromium', () => {
   let app: RunningApp
-  let tiles: Awaited<ReturnType<typeof startTileServer>>
   let browser: Browser
+  let stack: Stack
   let planner: StaffCaller
   let walk: { id: number; code: string; name: string }
 
   beforeAll(async () => {
-    tiles = await startTileServer()
-    app = await startApp({ TRYGG_TILE_URL: tiles.url, TRYGG_TILE_ATTRIBUTION: 'Testkarta' })
-    browser = await launchChromium()
+    stack = await startStack()
+    app = stack.app
+    browser = stack.browser
     planner = await signIn(app, 'planner')
     walk = await planWalk(app, planner, 'Kvällsvandring centrum')
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
-    await tiles?.close()
-  })
+  afterAll(() => stack?.stop())
 
   it('records observations offline, keeps them when the page is closed and sends each once when back online', async () => {
     const context: BrowserContext = await browser.newContext(PHONE)
@@ -120,10 +116,7 @@ describe('a physical walk in Chromium', () => {
 
   it('lets a planner plan a walk on the map and print the protocol of one, with its photos', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.goto(`${app.url}/login`)
-    await page.fill('[data-testid=login-email]', 'planner@kavlinge.demo')
-    await page.fill('[data-testid=login-password]', demoPassword(app.output(), 'planner'))
-    await page.click('[data-testid=login-submit]')
+    await signInPage(page, app, 'planner')
     await page.waitForURL(/\/personal\//)
     await page.getByRole('link', { name: 'Vandringar' }).click()
     await page.waitForSelector('[data-testid=new-walk-form]')
