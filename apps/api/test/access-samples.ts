@@ -1,3 +1,4 @@
+import { expect } from 'vitest'
 import { sql } from 'kysely'
 import type { LightMyRequestResponse } from 'fastify'
 import type { TestDb } from './test-db.ts'
@@ -39,8 +40,11 @@ export interface Sample {
   isolated(ctx: SampleContext, res: LightMyRequestResponse, target: { id?: number }): Promise<void>
 }
 
+/** A table whose rows belong to one municipality. */
+type OwnedTable = 'pin' | 'staff_account' | 'audit_log' | 'api_key' | 'campaign' | 'category' | 'action_item' | 'police_control' | 'police_snapshot'
+
 /** The municipality of each of these rows of `table`. */
-export const rowsOf = async (ctx: SampleContext, table: 'pin' | 'staff_account' | 'audit_log' | 'api_key' | 'campaign' | 'category' | 'action_item' | 'police_control' | 'police_snapshot', ids: number[]) =>
+export const rowsOf = async (ctx: SampleContext, table: OwnedTable, ids: number[]) =>
   ids.length === 0
     ? []
     : (await sql<{ m: number }>`SELECT municipality_id AS m FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)})`.execute(ctx.db.kysely)).rows.map((r) => r.m)
@@ -50,3 +54,29 @@ export const rowsOf = async (ctx: SampleContext, table: 'pin' | 'staff_account' 
  * beside it in `<feature>.access.ts`; apps/api/src/auth/staff-access.test.ts joins them.
  */
 export type Samples = Record<string, Sample>
+
+/**
+ * The `isolated` check of a list: it answers 200 with at least one row of `table`, every one
+ * of them of A. `idsOf` reads the row ids from the response.
+ *
+ * @example isolated: listsOwnRows('campaign', (res) => res.json().campaigns.map((c: { id: number }) => c.id))
+ */
+export const listsOwnRows =
+  (table: OwnedTable, idsOf: (res: LightMyRequestResponse) => number[]): Sample['isolated'] =>
+  async (ctx, res) => {
+    expect(res.statusCode).toBe(200)
+    const ids = idsOf(res)
+    expect(ids.length).toBeGreaterThan(0)
+    expect(new Set(await rowsOf(ctx, table, ids))).toEqual(new Set([ctx.municipality.A]))
+  }
+
+/**
+ * The `isolated` check of a create: it answers 201 and the new row of `table` is A's.
+ * `idOf` reads its id from the response (default: the body's `id`).
+ */
+export const createsOwnRow =
+  (table: OwnedTable, idOf: (res: LightMyRequestResponse) => number = (res) => res.json().id): Sample['isolated'] =>
+  async (ctx, res) => {
+    expect(res.statusCode).toBe(201)
+    expect(await rowsOf(ctx, table, [idOf(res)])).toEqual([ctx.municipality.A])
+  }

@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { sql } from 'kysely'
 import { TEST_BOUNDARY } from '../../test/fixtures.ts'
-import { rowsOf, type Samples } from '../../test/access-samples.ts'
+import { createsOwnRow, listsOwnRows, type Samples } from '../../test/access-samples.ts'
 
 /** Numbers what the create samples make, so that each one is new. */
 let seq = 0
@@ -10,19 +10,11 @@ let seq = 0
 export const administrationSamples: Samples = {
   'GET /api/staff/campaigns': {
     request: async () => ({}),
-    async isolated(ctx, res) {
-      expect(res.statusCode).toBe(200)
-      const ids = res.json().campaigns.map((c: { id: number }) => c.id)
-      expect(ids.length).toBeGreaterThan(0)
-      expect(new Set(await rowsOf(ctx, 'campaign', ids))).toEqual(new Set([ctx.municipality.A]))
-    },
+    isolated: listsOwnRows('campaign', (res) => res.json().campaigns.map((c: { id: number }) => c.id)),
   },
   'POST /api/staff/campaigns': {
     request: async () => ({ payload: { kind: 'digital', name: 'Vårvandring', startsAt: '2027-04-01T00:00:00Z', endsAt: '2027-04-30T00:00:00Z' } }),
-    async isolated(ctx, res) {
-      expect(res.statusCode).toBe(201)
-      expect(await rowsOf(ctx, 'campaign', [res.json().id])).toEqual([ctx.municipality.A])
-    },
+    isolated: createsOwnRow('campaign'),
   },
   'PATCH /api/staff/campaigns/:id': {
     async request(ctx, t) {
@@ -36,19 +28,11 @@ export const administrationSamples: Samples = {
   },
   'GET /api/staff/categories': {
     request: async () => ({}),
-    async isolated(ctx, res) {
-      expect(res.statusCode).toBe(200)
-      const ids = res.json().categories.map((c: { id: number }) => c.id)
-      expect(ids.length).toBeGreaterThan(0)
-      expect(new Set(await rowsOf(ctx, 'category', ids))).toEqual(new Set([ctx.municipality.A]))
-    },
+    isolated: listsOwnRows('category', (res) => res.json().categories.map((c: { id: number }) => c.id)),
   },
   'POST /api/staff/categories': {
     request: async () => ({ payload: { key: `k${++seq}`, labelSv: 'Ny', labelEn: 'New', group: 'other' } }),
-    async isolated(ctx, res) {
-      expect(res.statusCode).toBe(201)
-      expect(await rowsOf(ctx, 'category', [res.json().id])).toEqual([ctx.municipality.A])
-    },
+    isolated: createsOwnRow('category'),
   },
   'PATCH /api/staff/categories/:id': {
     async request(ctx, t) {

@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { sql } from 'kysely'
 import { INSIDE } from '../../test/fixtures.ts'
-import { rowsOf, type Samples, type Sample } from '../../test/access-samples.ts'
+import { createsOwnRow, listsOwnRows, rowsOf, type Samples, type Sample } from '../../test/access-samples.ts'
 
 /** A speed check inside the test boundary: the body of the control samples and of `ctx.control`. */
 export const CONTROL = { kind: 'speed_check', place: { type: 'Point', coordinates: [INSIDE.lon, INSIDE.lat] }, date: '2026-02-20', startTime: '07:00', endTime: '08:00', vehiclesChecked: 20, violations: 2 } as const
@@ -37,12 +37,7 @@ export const policeSamples: Samples = {
       if (t === 'B') await ctx.trafficPins('B')
       return {}
     },
-    async isolated(ctx, res) {
-      expect(res.statusCode).toBe(200)
-      const ids: number[] = res.json().features.flatMap((f: { properties: { pinIds: number[] } }) => f.properties.pinIds)
-      expect(ids.length).toBeGreaterThan(0)
-      expect(new Set(await rowsOf(ctx, 'pin', ids))).toEqual(new Set([ctx.municipality.A]))
-    },
+    isolated: listsOwnRows('pin', (res) => res.json().features.flatMap((f: { properties: { pinIds: number[] } }) => f.properties.pinIds)),
   },
   'GET /api/police/controls': {
     async request(ctx, t) {
@@ -50,19 +45,11 @@ export const policeSamples: Samples = {
       await ctx.control(t)
       return {}
     },
-    async isolated(ctx, res) {
-      expect(res.statusCode).toBe(200)
-      const ids = res.json().controls.map((c: { id: number }) => c.id)
-      expect(ids.length).toBeGreaterThan(0)
-      expect(new Set(await rowsOf(ctx, 'police_control', ids))).toEqual(new Set([ctx.municipality.A]))
-    },
+    isolated: listsOwnRows('police_control', (res) => res.json().controls.map((c: { id: number }) => c.id)),
   },
   'POST /api/police/controls': {
     request: async () => ({ payload: CONTROL }),
-    async isolated(ctx, res) {
-      expect(res.statusCode).toBe(201)
-      expect(await rowsOf(ctx, 'police_control', [res.json().id])).toEqual([ctx.municipality.A])
-    },
+    isolated: createsOwnRow('police_control'),
   },
   'PATCH /api/police/controls/:id': onControl('', { violations: 5 }),
   'DELETE /api/police/controls/:id': onControl(''),
@@ -84,12 +71,7 @@ export const policeSamples: Samples = {
       await ctx.snapshot(t)
       return {}
     },
-    async isolated(ctx, res) {
-      expect(res.statusCode).toBe(200)
-      const ids = res.json().snapshots.map((s: { id: number }) => s.id)
-      expect(ids.length).toBeGreaterThan(0)
-      expect(new Set(await rowsOf(ctx, 'police_snapshot', ids))).toEqual(new Set([ctx.municipality.A]))
-    },
+    isolated: listsOwnRows('police_snapshot', (res) => res.json().snapshots.map((s: { id: number }) => s.id)),
   },
   'POST /api/police/snapshots': {
     request: async () => ({ payload: { name: 'Lägesbild' } }),

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { rowsOf, type Samples, type SampleContext, type Tenant } from '../../test/access-samples.ts'
+import { createsOwnRow, listsOwnRows, type Samples, type SampleContext, type Tenant } from '../../test/access-samples.ts'
 import { insertWalk } from './walks.queries.ts'
 
 /** A walk in May 2027 inside the test boundary. */
@@ -22,19 +22,11 @@ export const walksSamples: Samples = {
       await plannedWalk(ctx, t)
       return {}
     },
-    async isolated(ctx, res) {
-      expect(res.statusCode).toBe(200)
-      const ids = res.json().walks.map((w: { id: number }) => w.id)
-      expect(ids.length).toBeGreaterThan(0)
-      expect(new Set(await rowsOf(ctx, 'campaign', ids))).toEqual(new Set([ctx.municipality.A]))
-    },
+    isolated: listsOwnRows('campaign', (res) => res.json().walks.map((w: { id: number }) => w.id)),
   },
   'POST /api/staff/walks': {
     request: async () => ({ payload: WALK }),
-    async isolated(ctx, res) {
-      expect(res.statusCode).toBe(201)
-      expect(await rowsOf(ctx, 'campaign', [res.json().id])).toEqual([ctx.municipality.A])
-    },
+    isolated: createsOwnRow('campaign'),
   },
   'GET /api/staff/walks/:id/protocol': {
     async request(ctx, t) {
