@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig, type ProxyOptions } from 'vite'
+import { precompress } from './precompress.ts'
 
 /** The API in development; the built app is served by the API itself, on the same origin. */
 const API_PROXY: Record<string, ProxyOptions> = {
@@ -7,7 +8,7 @@ const API_PROXY: Record<string, ProxyOptions> = {
 }
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: { proxy: API_PROXY },
   preview: { proxy: API_PROXY },
   build: {
