@@ -69,7 +69,7 @@ export function useClusters(map: LeafletMap, options: UseClustersOptions = {}): 
   useEffect(
     function fetchClustersOnMove() {
       const parsedFilters = JSON.parse(filtersKey) as ClusterFilters
-      const cache = new ClusterCache<readonly ClusterFeature[]>({ maxAgeMs })
+      const cache = new ClusterCache<{ features: readonly ClusterFeature[]; at: number }>({ maxAgeMs })
       let controller: AbortController | null = null
       let shown: { request: Pick<ClusterRequest, 'bbox' | 'zoom'>; at: number } | null = null
 
@@ -87,13 +87,13 @@ export function useClusters(map: LeafletMap, options: UseClustersOptions = {}): 
         const request = clusterRequestOf(map, padding)
         const key = clusterQueryString({ ...parsedFilters, ...request })
         const cached = cache.get(key, now)
-        if (cached) return show(request, cached, now)
+        if (cached) return show(request, cached.features, cached.at)
         const current = new AbortController()
         controller = current
         fetchClusters({ ...parsedFilters, ...request }, current.signal)
           .then((collection) => {
             if (current.signal.aborted) return
-            cache.set(key, collection.features, now)
+            cache.set(key, { features: collection.features, at: now }, now)
             show(request, collection.features, now)
           })
           .catch((error: unknown) => {
