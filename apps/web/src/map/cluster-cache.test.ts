@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bboxContains, ClusterCache } from './cluster-cache.ts'
+import { ClusterCache } from './cluster-cache.ts'
 
 describe('ClusterCache', () => {
   it('answers a key it was given until the answer is too old', () => {
@@ -26,17 +26,5 @@ describe('ClusterCache', () => {
     cache.set('a', 1, 0)
     cache.set('a', 2, 100)
     expect(cache.get('a', 105)).toBe(2)
-  })
-})
-
-describe('bboxContains', () => {
-  it('holds for a box inside or equal, not for one reaching out on any side', () => {
-    const outer = [10, 50, 20, 60] as const
-    expect(bboxContains(outer, [12, 52, 18, 58])).toBe(true)
-    expect(bboxContains(outer, outer)).toBe(true)
-    expect(bboxContains(outer, [9.9, 52, 18, 58])).toBe(false)
-    expect(bboxContains(outer, [12, 49.9, 18, 58])).toBe(false)
-    expect(bboxContains(outer, [12, 52, 20.1, 58])).toBe(false)
-    expect(bboxContains(outer, [12, 52, 18, 60.1])).toBe(false)
   })
 })

@@ -49,8 +49,3 @@ export class ClusterCache<T> {
     }
   }
 }
-
-/** Whether `inner` lies wholly inside `outer`. */
-export function bboxContains(outer: Bbox, inner: Bbox): boolean {
-  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3]
-}

@@ -3,7 +3,7 @@ import { latLngBounds, point, type Map as LeafletMap } from 'leaflet'
 import { useEffect, useState } from 'react'
 import { clusterQueryString, fetchClusters, type ClusterFilters, type ClusterRequest } from '../api/api-client.ts'
 import { isAbortError } from '../api/api-error.ts'
-import { bboxContains, ClusterCache, type Bbox } from './cluster-cache.ts'
+import { ClusterCache, type Bbox } from './cluster-cache.ts'
 
 export interface UseClustersOptions {
   /** change it to refetch without the map moving, e.g. after a new pin */
@@ -11,7 +11,7 @@ export interface UseClustersOptions {
   filters?: ClusterFilters
   /** how far beyond the visible map to fetch, as a fraction of its size */
   padding?: number
-  /** how long an answer may be reused for a view it covers, milliseconds */
+  /** how long an answer may be reused for the same request, milliseconds */
   maxAgeMs?: number
 }
 
@@ -57,9 +57,8 @@ function bboxOf(bounds: ReturnType<LeafletMap['getBounds']>): Bbox {
 
 /**
  * The clusters in view: fetched at once, again at the end of every move (`moveend`), and whenever
- * `refreshKey` or the filters change. A move that stays inside the area already fetched at the
- * same zoom fetches nothing; a view fetched in the last `maxAgeMs` paints from memory; a newer
- * fetch aborts the one in flight.
+ * `refreshKey` or the filters change. A request asked in the last `maxAgeMs` (short moves ask the
+ * same one, see `clusterRequestOf`) paints from memory; a newer fetch aborts the one in flight.
  */
 export function useClusters(map: LeafletMap, options: UseClustersOptions = {}): ClustersState {
   const { refreshKey = 0, filters, padding = 0.25, maxAgeMs = 30_000 } = options
@@ -69,32 +68,24 @@ export function useClusters(map: LeafletMap, options: UseClustersOptions = {}): 
   useEffect(
     function fetchClustersOnMove() {
       const parsedFilters = JSON.parse(filtersKey) as ClusterFilters
-      const cache = new ClusterCache<{ features: readonly ClusterFeature[]; at: number }>({ maxAgeMs })
+      const cache = new ClusterCache<readonly ClusterFeature[]>({ maxAgeMs })
       let controller: AbortController | null = null
-      let shown: { request: Pick<ClusterRequest, 'bbox' | 'zoom'>; at: number } | null = null
-
-      function show(request: Pick<ClusterRequest, 'bbox' | 'zoom'>, features: readonly ClusterFeature[], at: number) {
-        shown = { request, at }
-        setState({ features, error: null })
-      }
 
       function load() {
         const now = Date.now()
-        const zoom = clamp(Math.round(map.getZoom()), MIN_ZOOM, MAX_ZOOM)
         controller?.abort()
         controller = null
-        if (shown && shown.request.zoom === zoom && now - shown.at <= maxAgeMs && bboxContains(shown.request.bbox, bboxOf(map.getBounds()))) return
         const request = clusterRequestOf(map, padding)
         const key = clusterQueryString({ ...parsedFilters, ...request })
         const cached = cache.get(key, now)
-        if (cached) return show(request, cached.features, cached.at)
+        if (cached) return setState({ features: cached, error: null })
         const current = new AbortController()
         controller = current
         fetchClusters({ ...parsedFilters, ...request }, current.signal)
           .then((collection) => {
             if (current.signal.aborted) return
-            cache.set(key, { features: collection.features, at: now }, now)
-            show(request, collection.features, now)
+            cache.set(key, collection.features, now)
+            setState({ features: collection.features, error: null })
           })
           .catch((error: unknown) => {
             if (!current.signal.aborted && !isAbortError(error)) setState((s) => ({ ...s, error }))
