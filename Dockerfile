@@ -9,7 +9,9 @@ COPY packages/domain/package.json packages/domain/
 COPY packages/geo/package.json packages/geo/
 RUN pnpm install --frozen-lockfile
 COPY . .
-RUN pnpm build
+# The web app only: the image runs on PostgreSQL (DATABASE_URL), so the embedded database's
+# template that `pnpm build` also writes would be 64 MB of dead weight.
+RUN pnpm --filter @trygg/web build
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig, type ProxyOptions } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { precompress } from './precompress.ts'
 
 /** The API in development; the built app is served by the API itself, on the same origin. */
 const API_PROXY: Record<string, ProxyOptions> = {
@@ -45,7 +46,8 @@ const walkWorker = VitePWA({
 })
 
 export default defineConfig({
-  plugins: [react(), walkWorker],
+  // precompress last: it compresses what the others wrote, the walk service worker among them
+  plugins: [react(), walkWorker, precompress()],
   server: { proxy: API_PROXY },
   preview: { proxy: API_PROXY },
   build: {

@@ -4,6 +4,7 @@ import type { Polygon } from 'geojson'
 import { openDatabase, type Db } from '../../apps/api/src/db/database.ts'
 import { migrate } from '../../apps/api/src/db/migrate.ts'
 import { createCampaign, createMunicipality } from '../../apps/api/src/municipality/municipality.setup.ts'
+import { rebuildCells } from '../../apps/api/src/pins/rebuild-cells.ts'
 import { lonLatToMercator } from '@trygg/geo'
 import { pinStream, SWEDEN_BBOX, type BenchPin } from './generate-pins.ts'
 
@@ -118,7 +119,7 @@ export async function loadBenchData(db: Db, options: { count: number; seed?: num
     if (batch.length >= BATCH) await flush()
   }
   await flush()
-  await rebuildCells(db, municipalityId)
+  await rebuildCells(db.kysely, municipalityId)
   await db.script('ALTER TABLE pin ENABLE TRIGGER pin_cells_insert; ALTER TABLE pin ENABLE TRIGGER pin_mercator; ANALYZE pin; ANALYZE pin_cell;')
   return { municipalityId, categoryIds, surveyCampaignId, surveyPins: survey, pins: i }
 }
@@ -126,20 +127,6 @@ export async function loadBenchData(db: Db, options: { count: number; seed?: num
 function row(p: BenchPin, categoryIds: number[], campaign: number, createdMs: number) {
   const [mx, my] = lonLatToMercator([p.lon, p.lat])
   return { lon: p.lon, lat: p.lat, mx, my, c: categoryIds[p.category], s: p.severity, t: p.times, k: campaign, a: new Date(createdMs).toISOString() }
-}
-
-/** Builds `pin_cell` for every zoom from the published pins, as the insert trigger would have. */
-export async function rebuildCells(db: Db, municipalityId: number): Promise<void> {
-  await sql`DELETE FROM pin_cell WHERE municipality_id = ${municipalityId}`.execute(db.kysely)
-  for (let z = 0; z <= 20; z++) {
-    await sql`
-      INSERT INTO pin_cell (municipality_id, zoom, cx, cy, category_id, campaign_id, pin_count, sum_x, sum_y, sample_pin_id)
-      SELECT municipality_id, ${z}::smallint, floor(mx / trygg_cell_size(${z}))::integer AS cx, floor(my / trygg_cell_size(${z}))::integer AS cy,
-             category_id, coalesce(campaign_id, 0), count(*), sum(mx), sum(my), max(id)
-        FROM pin
-       WHERE municipality_id = ${municipalityId} AND moderation = 'published'
-       GROUP BY municipality_id, 3, 4, category_id, coalesce(campaign_id, 0)`.execute(db.kysely)
-  }
 }
 
 /** A PostgreSQL database of its own, loaded with `count` pins. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -168,7 +168,14 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
 
   const webDist = config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null
   if (webDist) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' })
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: 'index.html',
+      // the build writes .br and .gz beside each file (apps/web/precompress.ts)
+      preCompressed: true,
+      setHeaders: cacheHashedAssets,
+    })
   }
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/')
@@ -180,4 +187,9 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
     throw new AppError(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`, 'Sidan finns inte.')
   })
   return app
+}
+
+/** Files under /assets/ carry a content hash in their name, so a browser may keep them for good. */
+function cacheHashedAssets(reply: FastifyReply, filePath: string): void {
+  if (filePath.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable')
 }

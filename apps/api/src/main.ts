@@ -2,6 +2,7 @@ import { buildApp } from './app.ts'
 import { ConfigError, loadConfig } from './config/config.ts'
 import { openDatabase, STATEMENT_TIMEOUT_MS } from './db/database.ts'
 import { migrate } from './db/migrate.ts'
+import { pgliteTemplatePath } from './db/pglite-template.ts'
 import { formatCredentials, seedDemoStaff } from './demo/demo-staff.ts'
 import { isEmpty, seedDemo } from './demo/seed-demo.ts'
 import { loggerOptions } from './logging/logger-options.ts'
@@ -18,7 +19,12 @@ async function main() {
     }
     throw error
   }
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: STATEMENT_TIMEOUT_MS })
+  const db = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+    pgliteTemplate: config.databaseUrl ? undefined : pgliteTemplatePath(),
+  })
   const applied = await migrate(db)
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
   if (config.demo && (await isEmpty(db.kysely))) {

@@ -4,6 +4,7 @@ import { postgis } from '@electric-sql/pglite-postgis'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { pglitePool } from './pglite-pool.ts'
+import { isNewDataDir } from './pglite-template.ts'
 import type { Database } from './schema.ts'
 
 export type Engine = 'pglite' | 'postgres'
@@ -30,6 +31,11 @@ export interface DbOptions {
    * Unset: no limit (operator commands); the server passes STATEMENT_TIMEOUT_MS.
    */
   statementTimeoutMs?: number
+  /**
+   * PGlite only: a migrated, empty database dump (see pglite-template.ts) that a new data folder
+   * starts from instead of initdb and the migrations; used when the file exists.
+   */
+  pgliteTemplate?: string
 }
 
 const INT8 = 20
@@ -47,7 +53,7 @@ const pgTypes = {
 
 /** Opens PostgreSQL through `pg` when a URL is given, else the embedded PGlite with PostGIS. */
 export async function openDatabase(options: DbOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs) : openPglite(options.dataDir)
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs) : openPglite(options.dataDir, options.pgliteTemplate)
 }
 
 async function openPostgres(url: string, max: number, statementTimeoutMs: number | undefined): Promise<Db> {
@@ -91,13 +97,12 @@ async function openPostgres(url: string, max: number, statementTimeoutMs: number
   }
 }
 
-async function openPglite(dataDir: string): Promise<Db> {
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true })
-  const pglite = await PGlite.create({
-    dataDir,
-    extensions: { postgis },
-    parsers: { [INT8]: (value: string) => Number(value) },
-  })
+async function openPglite(dataDir: string, template: string | undefined): Promise<Db> {
+  const inMemory = dataDir.startsWith('memory://')
+  if (!inMemory) fs.mkdirSync(dataDir, { recursive: true })
+  const options = { dataDir, extensions: { postgis }, parsers: { [INT8]: (value: string) => Number(value) } }
+  const fromTemplate = !inMemory && template !== undefined && isNewDataDir(dataDir) && fs.existsSync(template)
+  const pglite = fromTemplate ? await PGlite.create({ ...options, loadDataDir: new Blob([fs.readFileSync(template)]) }) : await PGlite.create(options)
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool: pglitePool(pglite) }) })
   return {
     kysely,

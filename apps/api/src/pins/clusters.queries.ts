@@ -29,14 +29,15 @@ export interface ClusterRequest {
   sensitiveMaxZoom: number
 }
 
+/** One cell: its totals over the wanted categories and `counts` per category as `"id:n,id:n"`. */
 interface CellRow {
   cx: number
   cy: number
-  category_id: number
   n: number
   sx: number
   sy: number
   sample: number
+  counts: string
 }
 
 /**
@@ -66,10 +67,23 @@ function usesAggregates(f: ClusterFilters): boolean {
 }
 
 async function cellRows(db: Kysely<Database>, req: ClusterRequest, zoom: number, categoryIds: number[]): Promise<CellRow[]> {
+  const { rows } = await sql<CellRow>`
+    SELECT cx, cy, sum(n)::integer AS n, sum(sx) AS sx, sum(sy) AS sy, max(sample) AS sample,
+           string_agg(category_id || ':' || n, ',') AS counts
+      FROM (${perCategoryRows(req, zoom, categoryIds)}) AS per_category
+     GROUP BY cx, cy`.execute(db)
+  return rows
+}
+
+/**
+ * The pins of each cell and category that touches the bbox, as `cx, cy, category_id, n, sx, sy, sample`.
+ * Without date or time-of-day filters they come from `pin_cell`, else from the pins (same grid).
+ */
+function perCategoryRows(req: ClusterRequest, zoom: number, categoryIds: number[]): RawBuilder<unknown> {
   const r = cellRange(req.bbox, zoom)
   const campaign = req.filters.campaignId
   if (usesAggregates(req.filters)) {
-    const { rows } = await sql<CellRow>`
+    return sql`
       SELECT cx, cy, category_id, sum(pin_count)::integer AS n, sum(sum_x) AS sx, sum(sum_y) AS sy,
              max(sample_pin_id) AS sample
         FROM pin_cell
@@ -77,13 +91,12 @@ async function cellRows(db: Kysely<Database>, req: ClusterRequest, zoom: number,
          AND cx BETWEEN ${r.minX} AND ${r.maxX} AND cy BETWEEN ${r.minY} AND ${r.maxY}
          AND category_id IN (${sql.join(categoryIds)})
          ${campaign === null ? sql`` : sql`AND campaign_id = ${campaign}`}
-       GROUP BY cx, cy, category_id`.execute(db)
-    return rows
+       GROUP BY cx, cy, category_id`
   }
   const size = cellSize(zoom)
   const [minLon, minLat] = mercatorToLonLat([r.minX * size, r.minY * size])
   const [maxLon, maxLat] = mercatorToLonLat([(r.maxX + 1) * size, (r.maxY + 1) * size])
-  const { rows } = await sql<CellRow>`
+  return sql`
     SELECT floor(mx / ${size}::float8)::integer AS cx, floor(my / ${size}::float8)::integer AS cy, category_id,
            count(*)::integer AS n, sum(mx) AS sx, sum(my) AS sy, max(id) AS sample
       FROM pin
@@ -95,8 +108,7 @@ async function cellRows(db: Kysely<Database>, req: ClusterRequest, zoom: number,
        ${campaign === null ? sql`` : sql`AND coalesce(campaign_id, 0) = ${campaign}`}
        ${dateFilter(req)}
        ${req.filters.timeOfDayMask === null ? sql`` : sql`AND (times_of_day & ${req.filters.timeOfDayMask}::smallint) <> 0`}
-     GROUP BY 1, 2, 3`.execute(db)
-  return rows
+     GROUP BY 1, 2, 3`
 }
 
 function dateFilter(req: ClusterRequest): RawBuilder<unknown> {
@@ -111,30 +123,30 @@ function dateFilter(req: ClusterRequest): RawBuilder<unknown> {
 }
 
 function toFeatures(rows: CellRow[], zoom: number, keys: Map<number, string>, sensitive: boolean): ClusterFeature[] {
-  const cells = new Map<string, { cx: number; cy: number; n: number; sx: number; sy: number; sample: number; categories: Record<string, number> }>()
-  for (const row of rows) {
-    const id = `${row.cx}:${row.cy}`
-    let cell = cells.get(id)
-    if (!cell) cells.set(id, (cell = { cx: row.cx, cy: row.cy, n: 0, sx: 0, sy: 0, sample: row.sample, categories: {} }))
-    cell.n += row.n
-    cell.sx += row.sx
-    cell.sy += row.sy
-    const key = keys.get(row.category_id) ?? 'other'
-    cell.categories[key] = (cell.categories[key] ?? 0) + row.n
-  }
-  return [...cells.values()].map((c) => {
+  return rows.map((c) => {
     const [lon, lat] = sensitive ? cellCenter({ zoom, x: c.cx, y: c.cy }) : mercatorToLonLat([c.sx / c.n, c.sy / c.n])
     return {
       type: 'Feature',
       geometry: { type: 'Point', coordinates: [round6(lon), round6(lat)] },
       properties: {
         count: c.n,
-        categories: c.categories,
+        categories: categoryCounts(c.counts, keys),
         ...(c.n === 1 && !sensitive ? { id: c.sample } : {}),
         ...(sensitive ? { sensitive: true } : {}),
       },
     }
   })
+}
+
+/** `"3:12,7:1"` → `{ lighting: 12, moped: 1 }`; an unknown id counts as `other`. */
+function categoryCounts(counts: string, keys: Map<number, string>): Record<string, number> {
+  const result: Record<string, number> = {}
+  for (const part of counts.split(',')) {
+    const colon = part.indexOf(':')
+    const key = keys.get(Number(part.slice(0, colon))) ?? 'other'
+    result[key] = (result[key] ?? 0) + Number(part.slice(colon + 1))
+  }
+  return result
 }
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6

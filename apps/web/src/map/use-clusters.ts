@@ -1,17 +1,18 @@
 import type { ClusterFeature } from '@trygg/domain'
-import type { Map as LeafletMap } from 'leaflet'
+import { latLngBounds, point, type Map as LeafletMap } from 'leaflet'
 import { useEffect, useState } from 'react'
-import { fetchClusters, type ClusterFilters, type ClusterRequest } from '../api/api-client.ts'
+import { clusterQueryString, fetchClusters, type ClusterFilters, type ClusterRequest } from '../api/api-client.ts'
 import { isAbortError } from '../api/api-error.ts'
+import { ClusterCache, type Bbox } from './cluster-cache.ts'
 
 export interface UseClustersOptions {
   /** change it to refetch without the map moving, e.g. after a new pin */
   refreshKey?: number
   filters?: ClusterFilters
-  /** quiet time after the last move before fetching, milliseconds */
-  debounceMs?: number
   /** how far beyond the visible map to fetch, as a fraction of its size */
   padding?: number
+  /** how long an answer may be reused for the same request, milliseconds */
+  maxAgeMs?: number
 }
 
 export interface ClustersState {
@@ -28,62 +29,77 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value))
 }
 
-/** The cluster request for the map's current view: padded bbox and the integer zoom the API expects. */
+/** Tiles of this many pixels are the grid that fetched areas snap to. */
+const SNAP_PX = 256
+
+/**
+ * The cluster request for the map's current view: the bbox padded by `padding` (a fraction of the
+ * view's size) and widened to whole 256 px tiles, and the integer zoom the API expects. Snapping
+ * makes nearby views ask the same question, so their answers can be reused.
+ */
 export function clusterRequestOf(map: LeafletMap, padding: number): Pick<ClusterRequest, 'bbox' | 'zoom'> {
-  const bounds = map.getBounds().pad(padding)
-  return {
-    bbox: [
-      clamp(bounds.getWest(), -180, 180),
-      clamp(bounds.getSouth(), -MAX_LAT, MAX_LAT),
-      clamp(bounds.getEast(), -180, 180),
-      clamp(bounds.getNorth(), -MAX_LAT, MAX_LAT),
-    ],
-    zoom: clamp(Math.round(map.getZoom()), MIN_ZOOM, MAX_ZOOM),
-  }
+  const zoom = clamp(Math.round(map.getZoom()), MIN_ZOOM, MAX_ZOOM)
+  const padded = map.getBounds().pad(padding)
+  const topLeft = map.project(padded.getNorthWest(), zoom).divideBy(SNAP_PX).floor().multiplyBy(SNAP_PX)
+  const bottomRight = map.project(padded.getSouthEast(), zoom).divideBy(SNAP_PX).ceil().multiplyBy(SNAP_PX)
+  const snapped = latLngBounds(map.unproject(point(topLeft.x, topLeft.y), zoom), map.unproject(point(bottomRight.x, bottomRight.y), zoom))
+  return { bbox: bboxOf(snapped), zoom }
+}
+
+function bboxOf(bounds: ReturnType<LeafletMap['getBounds']>): Bbox {
+  return [
+    clamp(bounds.getWest(), -180, 180),
+    clamp(bounds.getSouth(), -MAX_LAT, MAX_LAT),
+    clamp(bounds.getEast(), -180, 180),
+    clamp(bounds.getNorth(), -MAX_LAT, MAX_LAT),
+  ]
 }
 
 /**
- * The clusters in view: fetched at once, again on every `moveend` (debounced),
- * and whenever `refreshKey` or the filters change. A newer fetch aborts the one in flight.
+ * The clusters in view: fetched at once, again at the end of every move (`moveend`), and whenever
+ * `refreshKey` or the filters change. A request asked in the last `maxAgeMs` (short moves ask the
+ * same one, see `clusterRequestOf`) paints from memory; a newer fetch aborts the one in flight.
  */
 export function useClusters(map: LeafletMap, options: UseClustersOptions = {}): ClustersState {
-  const { refreshKey = 0, filters, debounceMs = 250, padding = 0.25 } = options
+  const { refreshKey = 0, filters, padding = 0.25, maxAgeMs = 30_000 } = options
   const [state, setState] = useState<ClustersState>({ features: [], error: null })
   const filtersKey = JSON.stringify(filters ?? {})
 
   useEffect(
     function fetchClustersOnMove() {
       const parsedFilters = JSON.parse(filtersKey) as ClusterFilters
+      const cache = new ClusterCache<readonly ClusterFeature[]>({ maxAgeMs })
       let controller: AbortController | null = null
-      let timer: number | undefined
 
       function load() {
+        const now = Date.now()
         controller?.abort()
+        controller = null
+        const request = clusterRequestOf(map, padding)
+        const key = clusterQueryString({ ...parsedFilters, ...request })
+        const cached = cache.get(key, now)
+        if (cached) return setState({ features: cached, error: null })
         const current = new AbortController()
         controller = current
-        fetchClusters({ ...parsedFilters, ...clusterRequestOf(map, padding) }, current.signal)
+        fetchClusters({ ...parsedFilters, ...request }, current.signal)
           .then((collection) => {
-            if (!current.signal.aborted) setState({ features: collection.features, error: null })
+            if (current.signal.aborted) return
+            cache.set(key, collection.features, now)
+            setState({ features: collection.features, error: null })
           })
           .catch((error: unknown) => {
             if (!current.signal.aborted && !isAbortError(error)) setState((s) => ({ ...s, error }))
           })
       }
 
-      function scheduleLoad() {
-        window.clearTimeout(timer)
-        timer = window.setTimeout(load, debounceMs)
-      }
-
       load()
-      map.on('moveend', scheduleLoad)
+      map.on('moveend', load)
       return function stopFetchingClusters() {
-        map.off('moveend', scheduleLoad)
-        window.clearTimeout(timer)
+        map.off('moveend', load)
         controller?.abort()
       }
     },
-    [map, refreshKey, filtersKey, debounceMs, padding],
+    [map, refreshKey, filtersKey, padding, maxAgeMs],
   )
 
   return state
