@@ -38,55 +38,82 @@ export interface ClusterRow {
   then: number | null
 }
 
+export interface DbscanAnalysis {
+  /** Pins the filter selects, clustered or noise. */
+  pinCount: number
+  clusters: ClusterRow[]
+}
+
 /**
  * DBSCAN of the filtered pins with PostGIS `ST_ClusterDBSCAN` on their metric coordinates
  * (ties between clusters resolved in pin id order), one row per cluster: its buffered convex
  * hull, the centroid of its pins, the pins, and the pins inside the hull now and in the comparison.
- * The pins inside a hull are found through the spatial index of `pin.geom` (the hull's WGS84
- * envelope, widened by 0.001°, about 100 m, as a safe pre-filter; `ST_Covers` in the metric
- * SRID decides), so the cost grows with the pins near each hull, not with all pins.
+ *
+ * One statement does it all. Only `(id, metric point)` of the selected pins goes through the
+ * clustering's sort, as in a plain DBSCAN query; the other columns are read by primary key for
+ * the clustered pins alone. The selected pins inside each hull ("now") come from the clustered
+ * set itself, joined to the hulls on 1 km grid cells (a hash join instead of one index probe per
+ * hull); `ST_Covers` in the metric SRID decides. The comparison's pins inside a hull are found
+ * through the spatial index of `pin.geom` (the hull's WGS84 envelope widened by 0.001°, about
+ * 100 m, as a safe pre-filter), so that cost grows with the pins near each hull.
  */
-export async function dbscanClusters(db: Kysely<Database>, q: DbscanParams): Promise<ClusterRow[]> {
-  const { rows } = await sql<ClusterRow>`
-    WITH selected AS MATERIALIZED (
-      SELECT p.id, p.geom, ST_Transform(p.geom, ${q.srid}::integer) AS g, p.category_id, p.severity, p.times_of_day,
-             p.agreement_count, p.status, p.campaign_id, p.created_at
-        FROM pin AS p
-       WHERE ${pinWhere('p', q.filter)}
+export async function dbscanClusters(db: Kysely<Database>, q: DbscanParams): Promise<DbscanAnalysis> {
+  const cell = sql`${JOIN_CELL}::float8`
+  const { rows } = await sql<ClusterRow & { pin_count: number; cid: number | null }>`
+    WITH clustered AS MATERIALIZED (
+      SELECT s.id, s.g, ST_ClusterDBSCAN(s.g, ${q.eps}::float8, ${q.minPoints}::integer) OVER (ORDER BY s.id) AS cid
+        FROM (SELECT p.id, ST_Transform(p.geom, ${q.srid}::integer) AS g FROM pin AS p WHERE ${pinWhere('p', q.filter)}) AS s
     ),
-    clustered AS (
-      SELECT s.*, ST_ClusterDBSCAN(s.g, ${q.eps}::float8, ${q.minPoints}::integer) OVER (ORDER BY s.id) AS cid
-        FROM selected AS s
-    ),
-    cluster AS (
-      SELECT cid,
-             ST_Buffer(ST_ConvexHull(ST_Collect(g)), ${q.hullBuffer}::float8, 'quad_segs=4') AS area,
-             ST_Transform(ST_Centroid(ST_Collect(g)), 4326) AS centre,
+    cluster AS MATERIALIZED (
+      SELECT c.cid,
+             ST_Buffer(ST_ConvexHull(ST_Collect(c.g)), ${q.hullBuffer}::float8, 'quad_segs=4') AS area,
+             ST_Transform(ST_Centroid(ST_Collect(c.g)), 4326) AS centre,
              json_agg(json_build_object(
-               'id', id, 'lon', ST_X(geom), 'lat', ST_Y(geom), 'category_id', category_id, 'severity', severity,
-               'times_of_day', times_of_day, 'agreement_count', agreement_count, 'status', status,
-               'campaign_id', campaign_id, 'created_ms', floor(extract(epoch FROM created_at) * 1000)
-             ) ORDER BY id) AS pins
-        FROM clustered
-       WHERE cid IS NOT NULL
-       GROUP BY cid
+               'id', p.id, 'lon', ST_X(p.geom), 'lat', ST_Y(p.geom), 'category_id', p.category_id, 'severity', p.severity,
+               'times_of_day', p.times_of_day, 'agreement_count', p.agreement_count, 'status', p.status,
+               'campaign_id', p.campaign_id, 'created_ms', floor(extract(epoch FROM p.created_at) * 1000)
+             ) ORDER BY p.id) AS pins
+        FROM clustered AS c
+        JOIN pin AS p ON p.id = c.id AND p.municipality_id = ${q.filter.municipalityId}
+       WHERE c.cid IS NOT NULL
+       GROUP BY c.cid
+    ),
+    hull_cell AS (
+      SELECT cl.cid, cl.area, i, j
+        FROM cluster AS cl,
+             generate_series(floor(ST_XMin(cl.area) / ${cell})::integer, floor(ST_XMax(cl.area) / ${cell})::integer) AS i,
+             generate_series(floor(ST_YMin(cl.area) / ${cell})::integer, floor(ST_YMax(cl.area) / ${cell})::integer) AS j
+    ),
+    inside AS (
+      SELECT h.cid, count(*)::integer AS now
+        FROM hull_cell AS h
+        JOIN clustered AS c ON floor(ST_X(c.g) / ${cell})::integer = h.i AND floor(ST_Y(c.g) / ${cell})::integer = h.j
+       WHERE ST_Covers(h.area, c.g)
+       GROUP BY h.cid
     )
-    SELECT ST_AsGeoJSON(ST_Transform(c.area, 4326), 7) AS hull,
+    SELECT t.pin_count, c.cid, ST_AsGeoJSON(ST_Transform(c.area, 4326), 7) AS hull,
            ST_X(c.centre) AS centroid_lon, ST_Y(c.centre) AS centroid_lat,
-           c.pins,
-           (SELECT count(*) FROM pin AS s
-             WHERE ${pinWhere('s', q.filter)} AND s.geom && c.search
-               AND ST_Covers(c.area, ST_Transform(s.geom, ${q.srid}::integer)))::integer AS now,
+           c.pins, coalesce(n.now, 0) AS now,
            ${q.comparison ? sql`(SELECT count(*) FROM pin AS o
-             WHERE ${pinWhere('o', q.comparison)} AND o.geom && c.search
+             WHERE ${pinWhere('o', q.comparison)} AND o.geom && ST_Expand(ST_Envelope(ST_Transform(c.area, 4326)), 0.001)
                AND ST_Covers(c.area, ST_Transform(o.geom, ${q.srid}::integer)))::integer` : sql`NULL::integer`} AS then
-      FROM (SELECT cl.*, ST_Expand(ST_Envelope(ST_Transform(cl.area, 4326)), 0.001) AS search FROM cluster AS cl) AS c
+      FROM (SELECT count(*)::integer AS pin_count FROM clustered) AS t
+      LEFT JOIN cluster AS c ON true
+      LEFT JOIN inside AS n ON n.cid = c.cid
      ORDER BY c.cid`.execute(db)
-  return rows.map((r) => ({ ...r, pins: typeof r.pins === 'string' ? JSON.parse(r.pins) : r.pins }))
+  const pinCount = rows[0]?.pin_count ?? 0
+  const clusters = rows
+    .filter((r) => r.cid !== null)
+    .map(({ hull, centroid_lon, centroid_lat, pins, now, then }) => ({
+      hull,
+      centroid_lon,
+      centroid_lat,
+      pins: typeof pins === 'string' ? JSON.parse(pins) : pins,
+      now,
+      then,
+    }))
+  return { pinCount, clusters }
 }
 
-/** How many pins the filter selects. */
-export async function countPins(db: Kysely<Database>, filter: PinFilter): Promise<number> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::integer AS n FROM pin AS p WHERE ${pinWhere('p', filter)}`.execute(db)
-  return rows[0]!.n
-}
+/** Side, metres, of the grid cells on which pins are matched to the hulls around them. */
+const JOIN_CELL = 1000

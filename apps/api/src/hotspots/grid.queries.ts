@@ -14,11 +14,12 @@ export interface GridParams {
  * Every cell of the study area with its value: the cells of the grid aligned to multiples of
  * `cellSize` (PostGIS `ST_SquareGrid`) that intersect the municipality's boundary, empty ones
  * with value 0, plus any cell holding a selected pin (a pin on the boundary line whose cell
- * only touches it). A pin belongs to cell (floor(x / size), floor(y / size)).
+ * only touches it). A pin belongs to cell (floor(x / size), floor(y / size)). Also how many
+ * pins the filter selects, counted in the same pass.
  */
-export async function gridCellValues(db: Kysely<Database>, q: GridParams): Promise<GridCell[]> {
+export async function gridCellValues(db: Kysely<Database>, q: GridParams): Promise<{ cells: GridCell[]; pinCount: number }> {
   const size = sql`${q.cellSize}::float8`
-  const { rows } = await sql<{ i: number; j: number; value: number }>`
+  const { rows } = await sql<{ i: number; j: number; value: number; pin_count: number }>`
     WITH area AS MATERIALIZED (
       SELECT ST_Transform(boundary, ${q.srid}::integer) AS b FROM municipality WHERE municipality_id = ${q.filter.municipalityId}
     ),
@@ -26,15 +27,16 @@ export async function gridCellValues(db: Kysely<Database>, q: GridParams): Promi
       SELECT sq.i, sq.j FROM area, ST_SquareGrid(${size}, area.b) AS sq WHERE ST_Intersects(sq.geom, area.b)
     ),
     pins AS (
-      SELECT floor(ST_X(g) / ${size})::integer AS i, floor(ST_Y(g) / ${size})::integer AS j, sum(w)::float8 AS value
+      SELECT floor(ST_X(g) / ${size})::integer AS i, floor(ST_Y(g) / ${size})::integer AS j, sum(w)::float8 AS value, count(*) AS n
         FROM (SELECT ST_Transform(p.geom, ${q.srid}::integer) AS g, ${q.bySeverity ? sql`p.severity` : sql`1`} AS w
                 FROM pin AS p WHERE ${pinWhere('p', q.filter)}) AS s
        GROUP BY 1, 2
     )
-    SELECT coalesce(c.i, p.i) AS i, coalesce(c.j, p.j) AS j, coalesce(p.value, 0)::float8 AS value
+    SELECT coalesce(c.i, p.i) AS i, coalesce(c.j, p.j) AS j, coalesce(p.value, 0)::float8 AS value,
+           (sum(coalesce(p.n, 0)) OVER ())::integer AS pin_count
       FROM cells AS c FULL JOIN pins AS p ON p.i = c.i AND p.j = c.j
      ORDER BY 2, 1`.execute(db)
-  return rows
+  return { cells: rows.map(({ i, j, value }) => ({ i, j, value })), pinCount: rows[0]?.pin_count ?? 0 }
 }
 
 /** WGS84 GeoJSON polygons of grid cells, in the order given. */

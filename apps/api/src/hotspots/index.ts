@@ -11,7 +11,8 @@ import {
   type PublicCampaign,
 } from '@trygg/domain'
 import { giStar } from '@trygg/geo'
-import { countPins, dbscanClusters } from './dbscan.queries.ts'
+import { inAnalysisTransaction } from './analysis-transaction.ts'
+import { dbscanClusters } from './dbscan.queries.ts'
 import { gridCellPolygons, gridCellValues } from './grid.queries.ts'
 import { parseHeatQuery, parseHotspotQuery } from './hotspot-request.ts'
 import { binCounts, toHotspotFeatures } from './hotspot-summary.ts'
@@ -53,11 +54,10 @@ export default async function hotspots(appBase: FastifyInstance, opts: HotspotsO
 
     if (analysis.method === 'dbscan') {
       const comparisonFilter = analysis.comparison ? { ...filter, campaignIds: [analysis.comparison.id], from: null, to: null } : null
-      const [pinCount, rows] = await Promise.all([
-        countPins(db, filter),
-        dbscanClusters(db, { filter, srid, eps: analysis.eps, minPoints: analysis.minPoints, hullBuffer: HULL_BUFFER, comparison: comparisonFilter }),
-      ])
-      const features = toHotspotFeatures(rows, new Map(ctx.categories.map((c) => [c.id, c.key])))
+      const { pinCount, clusters } = await inAnalysisTransaction(db, (trx) =>
+        dbscanClusters(trx, { filter, srid, eps: analysis.eps, minPoints: analysis.minPoints, hullBuffer: HULL_BUFFER, comparison: comparisonFilter }),
+      )
+      const features = toHotspotFeatures(clusters, new Map(ctx.categories.map((c) => [c.id, c.key])))
       const clustered = features.reduce((n, f) => n + f.properties.pinCount, 0)
       const body: DbscanResult = {
         type: 'FeatureCollection',
@@ -73,13 +73,13 @@ export default async function hotspots(appBase: FastifyInstance, opts: HotspotsO
     }
 
     const { cellSize, weight, fdr, cells } = analysis
-    const [pinCount, values] = await Promise.all([
-      countPins(db, filter),
-      gridCellValues(db, { filter, srid, cellSize, bySeverity: weight === 'severity' }),
-    ])
-    const result = giStar(values, { fdr })
-    const shown = cells === 'all' ? result.cells : result.cells.filter((c) => c.value !== 0 || c.bin !== 0)
-    const polygons = await gridCellPolygons(db, { srid, cellSize, cells: shown })
+    const { pinCount, result, shown, polygons } = await inAnalysisTransaction(db, async (trx) => {
+      const grid = await gridCellValues(trx, { filter, srid, cellSize, bySeverity: weight === 'severity' })
+      const result = giStar(grid.cells, { fdr })
+      const shown = cells === 'all' ? result.cells : result.cells.filter((c) => c.value !== 0 || c.bin !== 0)
+      const polygons = await gridCellPolygons(trx, { srid, cellSize, cells: shown })
+      return { pinCount: grid.pinCount, result, shown, polygons }
+    })
     const body: GiStarResult = {
       type: 'FeatureCollection',
       method: 'gistar',

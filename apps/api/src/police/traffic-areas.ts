@@ -81,7 +81,7 @@ export function trafficFilter(ctx: TrafficContext, p: Pick<ResolvedParams, 'cate
  */
 export async function trafficAreas(db: Kysely<Database>, ctx: TrafficContext, params: ResolvedParams, now: Date, weeks: number): Promise<TrafficAreasResult> {
   const filter = trafficFilter(ctx, params)
-  const rows = await dbscanClusters(db, { filter, srid: ctx.area.metricSrid, eps: params.eps, minPoints: params.minPoints, hullBuffer: HULL_BUFFER, comparison: null })
+  const { clusters: rows } = await dbscanClusters(db, { filter, srid: ctx.area.metricSrid, eps: params.eps, minPoints: params.minPoints, hullBuffer: HULL_BUFFER, comparison: null })
   const keys = new Map(ctx.traffic.map((c) => [c.id, c.key]))
   const hotspots = toHotspotFeatures(rows, keys)
   const pinIds = hotspots.flatMap((h) => h.properties.pins.map((p) => p.id))
