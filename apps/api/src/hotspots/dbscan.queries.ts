@@ -61,7 +61,8 @@ export async function dbscanClusters(db: Kysely<Database>, q: DbscanParams): Pro
   const cell = sql`${JOIN_CELL}::float8`
   const { rows } = await sql<ClusterRow & { pin_count: number; cid: number | null }>`
     WITH clustered AS MATERIALIZED (
-      SELECT s.id, s.g, ST_ClusterDBSCAN(s.g, ${q.eps}::float8, ${q.minPoints}::integer) OVER (ORDER BY s.id) AS cid
+      SELECT s.id, s.g, floor(ST_X(s.g) / ${cell})::integer AS ci, floor(ST_Y(s.g) / ${cell})::integer AS cj,
+             ST_ClusterDBSCAN(s.g, ${q.eps}::float8, ${q.minPoints}::integer) OVER (ORDER BY s.id) AS cid
         FROM (SELECT p.id, ST_Transform(p.geom, ${q.srid}::integer) AS g FROM pin AS p WHERE ${pinWhere('p', q.filter)}) AS s
     ),
     cluster AS MATERIALIZED (
@@ -78,7 +79,7 @@ export async function dbscanClusters(db: Kysely<Database>, q: DbscanParams): Pro
        WHERE c.cid IS NOT NULL
        GROUP BY c.cid
     ),
-    hull_cell AS (
+    hull_cell AS MATERIALIZED (
       SELECT cl.cid, cl.area, i, j
         FROM cluster AS cl,
              generate_series(floor(ST_XMin(cl.area) / ${cell})::integer, floor(ST_XMax(cl.area) / ${cell})::integer) AS i,
@@ -87,7 +88,7 @@ export async function dbscanClusters(db: Kysely<Database>, q: DbscanParams): Pro
     inside AS (
       SELECT h.cid, count(*)::integer AS now
         FROM hull_cell AS h
-        JOIN clustered AS c ON floor(ST_X(c.g) / ${cell})::integer = h.i AND floor(ST_Y(c.g) / ${cell})::integer = h.j
+        JOIN clustered AS c ON c.ci = h.i AND c.cj = h.j
        WHERE ST_Covers(h.area, c.g)
        GROUP BY h.cid
     )
