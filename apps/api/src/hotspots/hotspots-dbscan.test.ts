@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { area as geodesicArea, booleanPointInPolygon } from '@turf/turf'
 import type { Polygon } from 'geojson'
+import { sql } from 'kysely'
 import type { HotspotFeature } from '@trygg/domain'
 import { ENGINES } from '../../test/test-db.ts'
+import { createCampaign } from '../municipality/municipality.setup.ts'
 import { AX, AY, useHotspotFixture } from '../../test/hotspot-fixture.ts'
 
 describe.each(ENGINES)('staff hotspots by DBSCAN on %s', (engine) => {
@@ -114,6 +116,30 @@ describe.each(ENGINES)('staff hotspots by DBSCAN on %s', (engine) => {
       expect(all.features.every((f) => f.properties.trend === null)).toBe(true)
       // every published pin of the municipality, hidden ones and other municipalities' left out
       expect(all.pinCount).toBe(15)
+    })
+
+    // Runs last: its pins are a campaign of their own, added here.
+    it('counts a noise pin inside a hull in the trend\'s "now"', async () => {
+      const ring = await createCampaign(state.db.kysely, { municipalityId: state.municipalityId, kind: 'digital', name: 'Ring', startsAt: new Date('2026-10-15T00:00:00+02:00'), endsAt: null })
+      // 8 pins on a circle of radius 30 m (neighbours 22.96 m apart, next but one 42.43 m): with
+      // eps 25 and minPoints 3 each has itself and 2 neighbours, one cluster of 8. The centre pin
+      // is 30 m from all of them: noise, yet inside their hull.
+      const cx = AX
+      const cy = AY + 3000
+      const pins = [...Array.from({ length: 8 }, (_, k) => [cx + 30 * Math.cos((k * Math.PI) / 4), cy + 30 * Math.sin((k * Math.PI) / 4)]), [cx, cy]]
+      await sql`
+        INSERT INTO pin (municipality_id, campaign_id, category_id, geom, severity, times_of_day, source)
+        SELECT ${state.municipalityId}, ${ring}, c.id, ST_Transform(ST_SetSRID(ST_MakePoint(t.x, t.y), 3006), 4326), 3, 4, 'import'
+          FROM json_to_recordset(${JSON.stringify(pins.map(([x, y]) => ({ x, y })))}::json) AS t(x float8, y float8)
+          JOIN category AS c ON c.municipality_id = ${state.municipalityId} AND c.key = 'lighting'`.execute(state.db.kysely)
+      const r = await dbscan(`campaign=${ring}&eps=25&minPoints=3`)
+      expect(r.pinCount).toBe(9)
+      expect(r.noiseCount).toBe(1)
+      expect(r.comparison?.campaign.id).toBe(state.walk2026)
+      expect(r.features).toHaveLength(1)
+      expect(r.features[0]!.properties.pinCount).toBe(8)
+      // the 8 of the cluster and the noise pin at the centre; none of the 2026 walk near
+      expect(r.features[0]!.properties.trend).toEqual({ then: 0, now: 9, change: 9 })
     })
   })
 })
