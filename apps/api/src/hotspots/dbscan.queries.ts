@@ -52,7 +52,7 @@ export interface DbscanAnalysis {
  * One statement does it all. Only `(id, metric point)` of the selected pins goes through the
  * clustering's sort, as in a plain DBSCAN query; the other columns are read by primary key for
  * the clustered pins alone. The selected pins inside each hull ("now") come from the clustered
- * set itself, joined to the hulls on 1 km grid cells (a hash join instead of one index probe per
+ * set itself, joined to the hulls on 100 m grid cells (a hash join instead of one index probe per
  * hull); `ST_Covers` in the metric SRID decides. The comparison's pins inside a hull are found
  * through the spatial index of `pin.geom` (the hull's WGS84 envelope widened by 0.001°, about
  * 100 m, as a safe pre-filter), so that cost grows with the pins near each hull.
@@ -61,7 +61,7 @@ export async function dbscanClusters(db: Kysely<Database>, q: DbscanParams): Pro
   const cell = sql`${JOIN_CELL}::float8`
   const { rows } = await sql<ClusterRow & { pin_count: number; cid: number | null }>`
     WITH clustered AS MATERIALIZED (
-      SELECT s.id, s.g, floor(ST_X(s.g) / ${cell})::integer AS ci, floor(ST_Y(s.g) / ${cell})::integer AS cj,
+      SELECT s.id, s.g, (floor(ST_X(s.g) / ${cell})::bigint << 32 | (floor(ST_Y(s.g) / ${cell})::bigint & 4294967295)) AS k,
              ST_ClusterDBSCAN(s.g, ${q.eps}::float8, ${q.minPoints}::integer) OVER (ORDER BY s.id) AS cid
         FROM (SELECT p.id, ST_Transform(p.geom, ${q.srid}::integer) AS g FROM pin AS p WHERE ${pinWhere('p', q.filter)}) AS s
     ),
@@ -80,15 +80,18 @@ export async function dbscanClusters(db: Kysely<Database>, q: DbscanParams): Pro
        GROUP BY c.cid
     ),
     hull_cell AS MATERIALIZED (
-      SELECT cl.cid, cl.area, i, j
-        FROM cluster AS cl,
-             generate_series(floor(ST_XMin(cl.area) / ${cell})::integer, floor(ST_XMax(cl.area) / ${cell})::integer) AS i,
-             generate_series(floor(ST_YMin(cl.area) / ${cell})::integer, floor(ST_YMax(cl.area) / ${cell})::integer) AS j
+      -- the keys (i << 32 | j as unsigned 32 bits) of the cells each hull's bbox touches; unnest of an array (not a join of two
+      -- generate_series) lets the planner see a small set and hash it rather than sort every pin
+      SELECT cl.cid, cl.area,
+             unnest(ARRAY(SELECT i::bigint << 32 | (j::bigint & 4294967295)
+                            FROM generate_series(floor(ST_XMin(cl.area) / ${cell})::integer, floor(ST_XMax(cl.area) / ${cell})::integer) AS i,
+                                 generate_series(floor(ST_YMin(cl.area) / ${cell})::integer, floor(ST_YMax(cl.area) / ${cell})::integer) AS j)) AS k
+        FROM cluster AS cl
     ),
     inside AS (
       SELECT h.cid, count(*)::integer AS now
         FROM hull_cell AS h
-        JOIN clustered AS c ON c.ci = h.i AND c.cj = h.j
+        JOIN clustered AS c ON c.k = h.k
        WHERE ST_Covers(h.area, c.g)
        GROUP BY h.cid
     )
@@ -117,4 +120,4 @@ export async function dbscanClusters(db: Kysely<Database>, q: DbscanParams): Pro
 }
 
 /** Side, metres, of the grid cells on which pins are matched to the hulls around them. */
-const JOIN_CELL = 1000
+const JOIN_CELL = 100
