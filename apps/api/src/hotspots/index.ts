@@ -51,10 +51,10 @@ export default async function hotspots(appBase: FastifyInstance, opts: HotspotsO
     const db = app.db.kysely
     const srid = ctx.area.metricSrid
     reply.header('cache-control', 'no-store')
-    // The response schema is a union of the two methods' results, and a union makes Fastify's
-    // schema serializer validate the whole body against each branch before writing it — for
-    // 70,000 clustered pins (23 MB) that took longer than the clustering's JSON itself. The
-    // bodies are built to their TypeBox types above; plain JSON.stringify writes them.
+    // The response schema is a union of the two methods' results, and for a union Fastify's
+    // schema serializer validates the body against the branches in turn before writing it —
+    // about 0.9 s for the 23 MB answer of 70,000 clustered pins. The bodies are built to their
+    // TypeBox types below; plain JSON.stringify writes them.
     reply.serializer(JSON.stringify)
 
     if (analysis.method === 'dbscan') {
