@@ -55,10 +55,16 @@ function bboxOf(bounds: ReturnType<LeafletMap['getBounds']>): Bbox {
   ]
 }
 
+/** While the map moves, the view is asked for at most this often, milliseconds. */
+const MOVE_THROTTLE_MS = 100
+
 /**
- * The clusters in view: fetched at once, again at the end of every move (`moveend`), and whenever
- * `refreshKey` or the filters change. A request asked in the last `maxAgeMs` (short moves ask the
- * same one, see `clusterRequestOf`) paints from memory; a newer fetch aborts the one in flight.
+ * The clusters in view: fetched at once, while the map moves (at most every `MOVE_THROTTLE_MS`,
+ * so that by the end of a drag's glide the answer for where it stops is on hand or on its way),
+ * again at the end of every move (`moveend`), and whenever `refreshKey` or the filters change.
+ * A request asked in the last `maxAgeMs` (short moves ask the same one, see `clusterRequestOf`)
+ * paints from memory; the same request already in flight is left to finish; any other newer
+ * fetch aborts the one in flight, so only the answer for the latest view is painted.
  */
 export function useClusters(map: LeafletMap, options: UseClustersOptions = {}): ClustersState {
   const { refreshKey = 0, filters, padding = 0.25, maxAgeMs = 30_000 } = options
@@ -69,34 +75,48 @@ export function useClusters(map: LeafletMap, options: UseClustersOptions = {}): 
     function fetchClustersOnMove() {
       const parsedFilters = JSON.parse(filtersKey) as ClusterFilters
       const cache = new ClusterCache<readonly ClusterFeature[]>({ maxAgeMs })
-      let controller: AbortController | null = null
+      let inFlight: { key: string; controller: AbortController } | null = null
+      let lastMoveLoad = -Infinity
 
       function load() {
         const now = Date.now()
-        controller?.abort()
-        controller = null
         const request = clusterRequestOf(map, padding)
         const key = clusterQueryString({ ...parsedFilters, ...request })
+        if (inFlight?.key === key) return
+        inFlight?.controller.abort()
+        inFlight = null
         const cached = cache.get(key, now)
         if (cached) return setState({ features: cached, error: null })
-        const current = new AbortController()
-        controller = current
-        fetchClusters({ ...parsedFilters, ...request }, current.signal)
+        const current = { key, controller: new AbortController() }
+        inFlight = current
+        fetchClusters({ ...parsedFilters, ...request }, current.controller.signal)
           .then((collection) => {
-            if (current.signal.aborted) return
+            if (current.controller.signal.aborted) return
             cache.set(key, collection.features, now)
             setState({ features: collection.features, error: null })
           })
           .catch((error: unknown) => {
-            if (!current.signal.aborted && !isAbortError(error)) setState((s) => ({ ...s, error }))
+            if (!current.controller.signal.aborted && !isAbortError(error)) setState((s) => ({ ...s, error }))
+          })
+          .finally(() => {
+            if (inFlight === current) inFlight = null
           })
       }
 
+      function loadWhileMoving() {
+        const now = performance.now()
+        if (now - lastMoveLoad < MOVE_THROTTLE_MS) return
+        lastMoveLoad = now
+        load()
+      }
+
       load()
+      map.on('move', loadWhileMoving)
       map.on('moveend', load)
       return function stopFetchingClusters() {
+        map.off('move', loadWhileMoving)
         map.off('moveend', load)
-        controller?.abort()
+        inFlight?.controller.abort()
       }
     },
     [map, refreshKey, filtersKey, padding, maxAgeMs],
