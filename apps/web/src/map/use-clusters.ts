@@ -98,6 +98,24 @@ function bboxOf(bounds: ReturnType<LeafletMap['getBounds']>): Bbox {
 const MOVE_THROTTLE_MS = 100
 
 /**
+ * `offset` cut short so that the view stays inside the map's `maxBounds`, as Leaflet (1.9) cuts a
+ * glide short (`Map#_limitOffset`, `_getBoundsOffset`, `_rebound`).
+ */
+function keptInside(map: LeafletMap, offset: Point): Point {
+  const maxBounds = map.options.maxBounds
+  if (!maxBounds) return offset
+  const limits = latLngBounds(maxBounds as Parameters<typeof latLngBounds>[0])
+  const view = map.getPixelBounds()
+  const moved = bounds(view.min!.add(offset), view.max!.add(offset))
+  const allowed = bounds(map.project(limits.getNorthEast()), map.project(limits.getSouthWest()))
+  const minOffset = allowed.min!.subtract(moved.min!)
+  const maxOffset = allowed.max!.subtract(moved.max!)
+  const rebound = (left: number, right: number) =>
+    left + right > 0 ? Math.round(left - right) / 2 : Math.max(0, Math.ceil(left)) - Math.max(0, Math.floor(right))
+  return offset.add(point(rebound(minOffset.x, -maxOffset.x), rebound(minOffset.y, -maxOffset.y)))
+}
+
+/**
  * The clusters in view: fetched at once, while the map moves (at most every `MOVE_THROTTLE_MS`),
  * for where a drag's glide will stop as soon as the drag is released (`dragend`, see
  * `glideOffset`), so that the answer is on hand or on its way when the glide ends, again at the
@@ -169,7 +187,7 @@ export function useClusters(map: LeafletMap, options: UseClustersOptions = {}): 
       function loadGlideEnd() {
         const offset = glideOffset(drags, Date.now(), map.options)
         if (!offset) return
-        load(offset)
+        load(keptInside(map, offset))
         gliding = true
       }
 
