@@ -179,7 +179,6 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
       setHeaders: cacheHashedAssets,
     })
   }
-  const indexTemplate = webDist ? fs.readFileSync(path.join(webDist, 'index.html'), 'utf8') : ''
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/')
     const pathname = request.url.split('?')[0] ?? ''
@@ -194,7 +193,9 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
         m && isMapPage
           ? centreTileUrl(config.map.tileUrl, { lat: m.center_lat, lon: m.center_lon, zoom: m.default_zoom, maxZoom: config.map.maxZoom })
           : null
-      return sendPage(request, reply, status, renderIndexPage(indexTemplate, { sitePrefix, tileUrl }))
+      // read per request, as a rebuild of the web app replaces it
+      const template = await fs.promises.readFile(path.join(webDist, 'index.html'), 'utf8')
+      return sendPage(request, reply, status, renderIndexPage(template, { sitePrefix, tileUrl }))
     }
     throw new AppError(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`, 'Sidan finns inte.')
   })
