@@ -22,6 +22,7 @@ import type { Db } from './db/database.ts'
 import dbPlugin from './db/db-plugin.ts'
 import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
+import { centreTileUrl, renderIndexPage, sendPage } from './web/index-page.ts'
 import follow from './follow/index.ts'
 import followUp from './follow-up/index.ts'
 import health from './health/index.ts'
@@ -30,7 +31,7 @@ import pinExport from './pin-export/index.ts'
 import imports from './imports/index.ts'
 import moderation from './moderation/index.ts'
 import municipalityPlugin from './municipality/municipality-plugin.ts'
-import { routedUrl, tenantSlugOf } from './municipality/tenant-url.ts'
+import { routedUrl, sitePrefixOf } from './municipality/tenant-url.ts'
 import open311 from './open311/index.ts'
 import pinStatus from './pin-status/index.ts'
 import photos from './photos/index.ts'
@@ -171,7 +172,8 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
     await app.register(fastifyStatic, {
       root: webDist,
       wildcard: false,
-      index: 'index.html',
+      // pages, `/` among them, are rendered per request by the not-found handler below
+      index: false,
       // the build writes .br and .gz beside each file (apps/web/precompress.ts)
       preCompressed: true,
       setHeaders: cacheHashedAssets,
@@ -179,10 +181,21 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
   }
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/open311/')
-    if (webDist && isPage && !path.extname(request.url.split('?')[0] ?? '')) {
+    const pathname = request.url.split('?')[0] ?? ''
+    if (webDist && isPage && !path.extname(pathname)) {
       // A page of an unknown municipality `/k/<slug>/…` is a 404; the app says so from /api/config.
-      const status = tenantSlugOf(request.url) === null ? 200 : await app.tenant(request).then(() => 200, (e) => (e instanceof AppError && e.statusCode === 404 ? 404 : 200))
-      return reply.code(status).type('text/html').sendFile('index.html')
+      const tenant = await app.tenant(request).catch((e: unknown) => (e instanceof AppError && e.statusCode === 404 ? null : undefined))
+      const status = tenant === null ? 404 : 200
+      const sitePrefix = tenant === null ? '' : sitePrefixOf(request.url)
+      const isMapPage = pathname.slice(sitePrefix.length) === '/' || pathname.slice(sitePrefix.length) === ''
+      const m = tenant?.municipality
+      const tileUrl =
+        m && isMapPage
+          ? centreTileUrl(config.map.tileUrl, { lat: m.center_lat, lon: m.center_lon, zoom: m.default_zoom, maxZoom: config.map.maxZoom })
+          : null
+      // read per request, as a rebuild of the web app replaces it
+      const template = await fs.promises.readFile(path.join(webDist, 'index.html'), 'utf8')
+      return sendPage(request, reply, status, renderIndexPage(template, { sitePrefix, tileUrl }))
     }
     throw new AppError(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`, 'Sidan finns inte.')
   })

@@ -8,7 +8,7 @@ import { buildApp } from '../app.ts'
 import { openTestDb, type TestDb } from '../../test/test-db.ts'
 import { seedTestMunicipality, testConfig } from '../../test/fixtures.ts'
 
-const INDEX = '<!doctype html><title>Trygg</title>'.padEnd(2000, ' ')
+const INDEX = '<!doctype html><head><title>Trygg</title><link rel="preload" href="/api/config" as="fetch" crossorigin="anonymous" />\n</head>'.padEnd(2000, ' ')
 const MODULE = `export const answer = ${'42 + '.repeat(500)}0\n`
 
 /** A built web app as `pnpm build` leaves it: every compressible file with its .br and .gz beside it. */
@@ -34,6 +34,7 @@ describe('the built web app', () => {
     webDist = writeWebDist()
     db = await openTestDb('pglite')
     await seedTestMunicipality(db.kysely)
+    await seedTestMunicipality(db.kysely, 'andra', 'Andra')
     app = await buildApp({ config: testConfig({ webDist }), db })
   })
   afterAll(async () => {
@@ -65,8 +66,9 @@ describe('the built web app', () => {
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
     const page = await app.inject({ url: '/', headers: { 'accept-encoding': 'br' } })
     expect(page.statusCode).toBe(200)
-    expect(page.headers['cache-control']).not.toMatch(/immutable/)
-    expect(zlib.brotliDecompressSync(page.rawPayload).toString()).toBe(INDEX)
+    expect(page.headers['cache-control']).toBe('no-cache')
+    expect(page.headers.vary).toMatch(/accept-encoding/i)
+    expect(zlib.brotliDecompressSync(page.rawPayload).toString()).toContain('<title>Trygg</title>')
   })
 
   it('answers a page route with the compressed index.html', async () => {
@@ -75,5 +77,27 @@ describe('the built web app', () => {
     expect(res.headers['content-type']).toMatch(/text\/html/)
     expect(res.headers['content-encoding']).toBe('gzip')
     expect(zlib.gunzipSync(res.rawPayload).toString()).toBe(INDEX)
+  })
+
+  it("preloads the first view's centre tile on the map page, for the municipality of the URL", async () => {
+    const config = (await app.inject({ url: '/api/config' })).json<{ municipality: { defaultZoom: number } }>()
+    const page = (await app.inject({ url: '/', headers: { 'accept-encoding': 'identity' } })).body
+    const tile = new RegExp(`<link rel="preload" href="https://tile\\.openstreetmap\\.org/${config.municipality.defaultZoom}/\\d+/\\d+\\.png" as="image" fetchpriority="high" />`)
+    expect(page).toMatch(tile)
+    expect(page).toContain('href="/api/config"')
+    const other = await app.inject({ url: '/k/andra/', headers: { 'accept-encoding': 'identity' } })
+    expect(other.statusCode).toBe(200)
+    expect(other.body).toMatch(tile)
+    expect(other.body).toContain('href="/k/andra/api/config"')
+  })
+
+  it('preloads no tile on pages without the map, nor for an unknown municipality', async () => {
+    const results = await app.inject({ url: '/k/andra/resultat', headers: { 'accept-encoding': 'identity' } })
+    expect(results.body).not.toContain('as="image"')
+    expect(results.body).toContain('href="/k/andra/api/config"')
+    const unknown = await app.inject({ url: '/k/finns-inte/', headers: { 'accept-encoding': 'identity' } })
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.body).not.toContain('as="image"')
+    expect(unknown.body).not.toContain('finns-inte')
   })
 })
