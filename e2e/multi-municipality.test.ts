@@ -2,9 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { RunningApp } from './support/app-server.ts'
 import { axeViolations } from './support/axe.ts'
+import { markByKeyboard, tabTo } from './support/resident-form.ts'
 import { startStack, type Stack } from './support/stack.ts'
 
 /** A second municipality east of the Kävlinge demo, sharing no ground with it. */
@@ -12,34 +13,6 @@ const GRANNBY = {
   type: 'Feature',
   properties: {},
   geometry: { type: 'Polygon', coordinates: [[[13.3, 55.6], [13.45, 55.6], [13.45, 55.7], [13.3, 55.7], [13.3, 55.6]]] },
-}
-
-/** Presses Tab until the element with this test id has focus; fails after `max` presses. */
-async function tabTo(page: Page, testId: string, max = 60) {
-  for (let i = 0; i < max; i++) {
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
-    if (focused === testId) return
-    await page.keyboard.press('Tab')
-  }
-  throw new Error(`Tab never reached [data-testid=${testId}]`)
-}
-
-/** Moves into a radio group with Tab, then to the wanted radio with the arrow keys. */
-async function chooseRadio(page: Page, prefix: string, testId: string) {
-  for (let i = 0; i < 60; i++) {
-    const focused = (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) ?? ''
-    if (focused.startsWith(prefix)) break
-    await page.keyboard.press('Tab')
-  }
-  for (let i = 0; i < 20; i++) {
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
-    if (focused === testId) {
-      if (!(await page.isChecked(`[data-testid=${testId}]`))) await page.keyboard.press('Space')
-      return
-    }
-    await page.keyboard.press('ArrowDown')
-  }
-  throw new Error(`Arrow keys never reached [data-testid=${testId}]`)
 }
 
 describe('a second municipality at /k/<slug>/ in Chromium', () => {
@@ -78,16 +51,7 @@ describe('a second municipality at /k/<slug>/ in Chromium', () => {
     expect(await page.locator('.leaflet-marker-pane [data-count]').count()).toBe(0)
     expect(await axeViolations(page)).toEqual([])
 
-    await tabTo(page, 'mark-place')
-    await page.keyboard.press('Enter')
-    await page.waitForSelector('[data-testid=confirm-location]')
-    await tabTo(page, 'confirm-location')
-    await page.keyboard.press('Enter')
-    await page.waitForSelector('[data-testid=pin-form]')
-    await chooseRadio(page, 'category-', 'category-lighting')
-    await chooseRadio(page, 'severity-', 'severity-3')
-    await tabTo(page, 'time-evening')
-    await page.keyboard.press('Space')
+    await markByKeyboard(page, { category: 'lighting', severity: 3, times: ['evening'] })
     await tabTo(page, 'submit-pin')
     await page.keyboard.press('Enter')
 

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { axeViolations } from './support/axe.ts'
 import type { RunningApp } from './support/app-server.ts'
 import { planWalk, signIn } from './support/staff-api.ts'
+import { fillPinForm } from './support/resident-form.ts'
 import { startStack, type Stack } from './support/stack.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
@@ -45,9 +46,7 @@ describe('accessibility of the resident pages (axe-core, WCAG 2.1 AA)', () => {
     await page.waitForSelector('[aria-invalid=true]')
     expect(await axeViolations(page)).toEqual([])
 
-    await page.check('[data-testid=category-lighting]', { force: true })
-    await page.check('[data-testid=severity-3]', { force: true })
-    await page.check('[data-testid=time-night]', { force: true })
+    await fillPinForm(page, { category: 'lighting', severity: 3, times: ['night'] })
     await page.click('[data-testid=submit-pin]')
     await page.waitForSelector('[data-testid=report-done]')
     expect(await axeViolations(page)).toEqual([])

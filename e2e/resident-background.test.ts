@@ -4,6 +4,7 @@ import type { Browser } from 'playwright-core'
 import { axeViolations } from './support/axe.ts'
 import type { RunningApp } from './support/app-server.ts'
 import { signIn, staffFetch, type StaffCaller } from './support/staff-api.ts'
+import { fillPinForm } from './support/resident-form.ts'
 import { startStack, type Stack } from './support/stack.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
@@ -39,12 +40,7 @@ describe('optional background questions in Chromium', () => {
       await p.click('[data-testid=mark-place]')
       await p.click('[data-testid=confirm-location]')
       await p.waitForSelector('[data-testid=age-band]')
-      // A click on the element itself: the hint about nearby marks can move the form while it loads.
-      for (const id of ['category-lighting', 'severity-4', 'time-night']) {
-        const input = p.locator(`[data-testid=${id}]`)
-        await input.dispatchEvent('click')
-        expect(await input.isChecked(), id).toBe(true)
-      }
+      await fillPinForm(p, { category: 'lighting', severity: 4, times: ['night'] })
       await p.selectOption('[data-testid=age-band]', '65_plus')
       await p.selectOption('[data-testid=gender]', 'woman')
       if (i === 0) {

@@ -2,6 +2,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { RunningApp } from './support/app-server.ts'
+import { chooseCategory, fillPinForm } from './support/resident-form.ts'
 import { signIn, staffFetch } from './support/staff-api.ts'
 import { startStack, type Stack } from './support/stack.ts'
 
@@ -13,9 +14,7 @@ async function markCentre(page: Page): Promise<string> {
   await page.click('[data-testid=mark-place]')
   await page.click('[data-testid=confirm-location]')
   await page.waitForSelector('[data-testid=pin-form]')
-  await page.check('[data-testid=category-lighting]', { force: true })
-  await page.check('[data-testid=severity-4]', { force: true })
-  await page.check('[data-testid=time-night]', { force: true })
+  await fillPinForm(page, { category: 'lighting', severity: 4, times: ['night'] })
   await page.click('[data-testid=submit-pin]')
   const href = await page.locator('[data-testid=follow-link]').getAttribute('href', { timeout: 30_000 })
   return /\/f\/([A-Za-z0-9_-]{22})$/.exec(href ?? '')![1]!
@@ -52,7 +51,7 @@ describe('agreeing and following in Chromium, with proof-of-work on', () => {
     await other.click('[data-testid=mark-place]')
     await other.click('[data-testid=confirm-location]')
     await other.waitForSelector('[data-testid=pin-form]')
-    await other.check('[data-testid=category-lighting]', { force: true })
+    await chooseCategory(other, 'lighting')
     const offered = other.locator(`[data-testid=nearby-pin-${pin.id}]`)
     await offered.waitFor()
     expect(await other.locator('[data-testid=nearby-pins] h3').innerText()).toBe('Någon har redan markerat här – håller du med?')
@@ -67,7 +66,7 @@ describe('agreeing and following in Chromium, with proof-of-work on', () => {
     await other.reload()
     await other.click('[data-testid=mark-place]')
     await other.click('[data-testid=confirm-location]')
-    await other.check('[data-testid=category-lighting]', { force: true })
+    await chooseCategory(other, 'lighting')
     await offered.locator('[data-testid=agree]').click()
     await offered.locator('[data-testid=agreed]').waitFor({ timeout: 30_000 })
     expect(await offered.locator('[data-testid=agreed]').innerText()).toMatch(/redan/)

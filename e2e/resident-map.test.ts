@@ -2,6 +2,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import type { RunningApp } from './support/app-server.ts'
+import { markByKeyboard, tabTo } from './support/resident-form.ts'
 import { startStack, type Stack } from './support/stack.ts'
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
@@ -9,37 +10,6 @@ const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots')
 /** Sum of the counts of every cluster and pin marker on the map. */
 const markedInView = (page: Page) =>
   page.$$eval('.leaflet-marker-pane [data-count]', (els) => els.reduce((n, el) => n + Number(el.getAttribute('data-count')), 0))
-
-/** Presses Tab until the element with this test id has focus; fails after `max` presses. */
-async function tabTo(page: Page, testId: string, max = 60) {
-  for (let i = 0; i < max; i++) {
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
-    if (focused === testId) return
-    await page.keyboard.press('Tab')
-  }
-  throw new Error(`Tab never reached [data-testid=${testId}]`)
-}
-
-/**
- * Moves into a radio group with Tab, then to the wanted radio with the arrow keys (which also
- * selects it), as a keyboard user does.
- */
-async function chooseRadio(page: Page, prefix: string, testId: string) {
-  for (let i = 0; i < 60; i++) {
-    const focused = (await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) ?? ''
-    if (focused.startsWith(prefix)) break
-    await page.keyboard.press('Tab')
-  }
-  for (let i = 0; i < 20; i++) {
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))
-    if (focused === testId) {
-      if (!(await page.isChecked(`[data-testid=${testId}]`))) await page.keyboard.press('Space')
-      return
-    }
-    await page.keyboard.press('ArrowDown')
-  }
-  throw new Error(`Arrow keys never reached [data-testid=${testId}]`)
-}
 
 async function settledClusters(page: Page) {
   await page.waitForSelector('.leaflet-marker-pane [data-count]')
@@ -80,20 +50,9 @@ describe('resident map in Chromium', () => {
     await settledClusters(page)
     const before = await markedInView(page)
 
-    await tabTo(page, 'mark-place')
-    await page.keyboard.press('Enter')
-    await page.waitForSelector('[data-testid=confirm-location]')
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'flow-1-place.png') })
-    await tabTo(page, 'confirm-location')
-    await page.keyboard.press('Enter')
-
-    await page.waitForSelector('[data-testid=pin-form]')
-    await chooseRadio(page, 'category-', 'category-lighting')
-    await chooseRadio(page, 'severity-', 'severity-4')
-    await tabTo(page, 'time-evening')
-    await page.keyboard.press('Space')
-    await tabTo(page, 'time-night')
-    await page.keyboard.press('Space')
+    await markByKeyboard(page, { category: 'lighting', severity: 4, times: ['evening', 'night'] }, () =>
+      page.screenshot({ path: path.join(SCREENSHOTS, 'flow-1-place.png') }).then(() => undefined),
+    )
     await tabTo(page, 'comment')
     await page.keyboard.type('Mörkt vid gångtunneln, lampan har varit trasig länge.')
     expect(await page.isChecked('[data-testid=category-lighting]')).toBe(true)

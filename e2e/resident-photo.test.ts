@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { jpegHeaderSegments, jpegWithGps, metadataBlocks } from '../apps/api/test/photo-fixtures.ts'
 import type { RunningApp } from './support/app-server.ts'
+import { fillPinForm } from './support/resident-form.ts'
 import { startStack, type Stack } from './support/stack.ts'
 import { signInPage } from './support/staff-page.ts'
 
@@ -43,9 +44,7 @@ describe('a photo with a pin, in Chromium', () => {
     await page.click('[data-testid=mark-place]')
     await page.click('[data-testid=confirm-location]')
     await page.waitForSelector('[data-testid=pin-form]')
-    await page.check('[data-testid=category-lighting]', { force: true })
-    await page.check('[data-testid=severity-4]', { force: true })
-    await page.check('[data-testid=time-evening]', { force: true })
+    await fillPinForm(page, { category: 'lighting', severity: 4, times: ['evening'] })
     await page.setInputFiles('[data-testid=photo-input]', original)
     await page.locator('.photo-field__preview').waitFor()
     await page.locator('[data-testid=photo-input]').scrollIntoViewIfNeeded()
