@@ -13,6 +13,7 @@ import {
 } from '@trygg/domain'
 import type { Database } from '../db/schema.ts'
 import { AppError, type FieldError } from '../errors/app-error.ts'
+import { inAnalysisTransaction } from '../hotspots/analysis-transaction.ts'
 import { dbscanClusters } from '../hotspots/dbscan.queries.ts'
 import { toHotspotFeatures } from '../hotspots/hotspot-summary.ts'
 import { findStudyArea, type StudyArea } from '../hotspots/hotspots.queries.ts'
@@ -81,7 +82,9 @@ export function trafficFilter(ctx: TrafficContext, p: Pick<ResolvedParams, 'cate
  */
 export async function trafficAreas(db: Kysely<Database>, ctx: TrafficContext, params: ResolvedParams, now: Date, weeks: number): Promise<TrafficAreasResult> {
   const filter = trafficFilter(ctx, params)
-  const { clusters: rows } = await dbscanClusters(db, { filter, srid: ctx.area.metricSrid, eps: params.eps, minPoints: params.minPoints, hullBuffer: HULL_BUFFER, comparison: null })
+  const { clusters: rows } = await inAnalysisTransaction(db, (trx) =>
+    dbscanClusters(trx, { filter, srid: ctx.area.metricSrid, eps: params.eps, minPoints: params.minPoints, hullBuffer: HULL_BUFFER, comparison: null }),
+  )
   const keys = new Map(ctx.traffic.map((c) => [c.id, c.key]))
   const hotspots = toHotspotFeatures(rows, keys)
   const pinIds = hotspots.flatMap((h) => h.properties.pins.map((p) => p.id))
