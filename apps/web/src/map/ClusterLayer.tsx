@@ -1,6 +1,6 @@
 import type { ClusterFeature } from '@trygg/domain'
 import type { DivIcon, LatLngTuple, LeafletEventHandlerFnMap, LeafletKeyboardEvent } from 'leaflet'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Marker, useMap } from 'react-leaflet'
 import type { CategoryIndex } from '../categories/category-index.ts'
 import { useI18n } from '../i18n/language.tsx'
@@ -44,7 +44,7 @@ export function ClusterLayer({ categories, timeZone, refreshKey }: ClusterLayerP
   const { announce } = useStatus()
   const { features, error } = useClusters(map, { refreshKey })
   const [selection, setSelection] = useState<Selection | null>(null)
-  const iconCache = useRef(new Map<string, DivIcon>())
+  const markerCache = useRef(new Map<string, ClusterMarker>())
 
   useEffect(
     function announceClusterError() {
@@ -54,28 +54,35 @@ export function ClusterLayer({ categories, timeZone, refreshKey }: ClusterLayerP
   )
 
   const markers = useMemo(() => {
-    const previous = iconCache.current
-    const next = new Map<string, DivIcon>()
+    const previous = markerCache.current
+    const next = new Map<string, ClusterMarker>()
+    const keys = new Set<string>()
     const result: ClusterMarker[] = []
     for (const feature of features) {
       const [lon = 0, lat = 0] = feature.geometry.coordinates
       const { count, id, sensitive, categories: counts } = feature.properties
       const category = categories.get(dominantCategory(counts) ?? '')
       let key = id !== undefined ? `pin:${id}` : `cluster:${lon},${lat}${sensitive ? ':s' : ''}`
-      while (next.has(key)) key += '+'
-      // Unchanged features keep their icon, so markers keep their element (and keyboard focus).
-      const signature = `${key}|${lang}|${count}|${category?.key}|${category?.color}`
-      const label =
-        count === 1 && id !== undefined && category
-          ? categoryLabel(category, lang)
-          : sensitive
-            ? t.sensitiveClusterLabel(count)
-            : t.clusterLabel(count)
-      const icon = previous.get(signature) ?? clusterIcon(feature, { category, label })
-      next.set(signature, icon)
-      result.push({ key, position: [lat, lon], feature, icon })
+      while (keys.has(key)) key += '+'
+      keys.add(key)
+      // An unchanged feature keeps its marker object (position, icon and all), so React skips it
+      // and the marker keeps its element (and keyboard focus): a new answer after a pan touches
+      // only the markers that changed.
+      const signature = `${key}|${lon},${lat}|${lang}|${count}|${category?.key}|${category?.color}|${countsSignature(counts)}`
+      let marker = previous.get(signature)
+      if (!marker) {
+        const label =
+          count === 1 && id !== undefined && category
+            ? categoryLabel(category, lang)
+            : sensitive
+              ? t.sensitiveClusterLabel(count)
+              : t.clusterLabel(count)
+        marker = { key, position: [lat, lon], feature, icon: clusterIcon(feature, { category, label }) }
+      }
+      next.set(signature, marker)
+      result.push(marker)
     }
-    iconCache.current = next
+    markerCache.current = next
     return result
   }, [features, categories, lang, t])
 
@@ -102,14 +109,7 @@ export function ClusterLayer({ categories, timeZone, refreshKey }: ClusterLayerP
   return (
     <>
       {markers.map((marker) => (
-        <Marker
-          key={marker.key}
-          position={marker.position}
-          icon={marker.icon}
-          keyboard
-          riseOnHover
-          eventHandlers={markerHandlers(marker, activate)}
-        />
+        <ClusterMarkerView key={marker.key} marker={marker} activate={activate} />
       ))}
       {selection?.kind === 'pin' && (
         <PinPopup
@@ -135,9 +135,25 @@ export function ClusterLayer({ categories, timeZone, refreshKey }: ClusterLayerP
   )
 }
 
+/** The category counts of a feature as a string, to tell a changed mix from an unchanged one. */
+function countsSignature(counts: Record<string, number> | undefined): string {
+  if (!counts) return ''
+  let out = ''
+  for (const category in counts) out += `${category}:${counts[category]},`
+  return out
+}
+
+/** One marker; re-rendered only when its marker object or `activate` changes. */
+const ClusterMarkerView = memo(function ClusterMarkerView({ marker, activate }: { marker: ClusterMarker; activate: Activate }) {
+  const eventHandlers = useMemo(() => markerHandlers(marker, activate), [marker, activate])
+  return <Marker position={marker.position} icon={marker.icon} keyboard riseOnHover eventHandlers={eventHandlers} />
+})
+
+type Activate = (marker: ClusterMarker, element: HTMLElement | undefined) => void
+
 function markerHandlers(
   marker: ClusterMarker,
-  activate: (marker: ClusterMarker, element: HTMLElement | undefined) => void,
+  activate: Activate,
 ): LeafletEventHandlerFnMap {
   return {
     click(event) {
