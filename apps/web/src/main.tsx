@@ -11,12 +11,14 @@ import { App } from './app/App.tsx'
 import { LanguageProvider } from './i18n/language.tsx'
 import { isStaffPath } from './app/staff-paths.ts'
 import { StatusProvider } from './status/status.tsx'
-import { FollowPage } from './resident/FollowPage.tsx'
 import { followTokenOf } from './resident/follow-api.ts'
 import { sitePath } from './api/site-base.ts'
 
 /** The staff workspace is a separate chunk, fetched only on /login and /personal/…. */
 const StaffApp = lazy(() => import('./staff/StaffApp.tsx'))
+
+/** A resident's follow page (/f/<token>), a chunk of its own: the map's first view does not need it. */
+const FollowPage = lazy(() => import('./resident/FollowPage.tsx').then((m) => ({ default: m.FollowPage })))
 
 /** The walk leader's page, a chunk of its own that the walk service worker keeps offline. */
 const WalkPage = lazy(() => import('./walk/WalkPage.tsx'))
@@ -40,7 +42,9 @@ createRoot(root).render(
             <WalkPage code={walkCode} />
           </Suspense>
         ) : followToken ? (
-          <FollowPage token={followToken} />
+          <Suspense fallback={null}>
+            <FollowPage token={followToken} />
+          </Suspense>
         ) : (
           <App />
         )}

@@ -1,6 +1,6 @@
 import type { AppConfig, PinCreated } from '@trygg/domain'
 import type { Map as LeafletMap } from 'leaflet'
-import { useCallback, useMemo, useRef, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { indexCategories } from '../categories/category-index.ts'
 import { useI18n } from '../i18n/language.tsx'
 import { isInsideBoundary } from '../map/boundary.ts'
@@ -8,14 +8,32 @@ import { Crosshair } from '../map/Crosshair.tsx'
 import { MunicipalityMap } from '../map/MunicipalityMap.tsx'
 import { CLOSED, PICKING, placeOf, type ReportFlow } from '../report/report-flow.ts'
 import { ReportLauncher } from '../report/ReportLauncher.tsx'
-import { ReportSheet } from '../report/ReportSheet.tsx'
 import { useStatus } from '../status/status.tsx'
 import { AppHeader } from './AppHeader.tsx'
 import { CampaignBanner } from '../resident/CampaignBanner.tsx'
-import { PinListView } from '../list/PinListView.tsx'
 import { ViewSwitch, type ResidentViewMode } from '../list/ViewSwitch.tsx'
 import { useMediaMessages } from '../i18n/media-messages.ts'
 import type { PublicPin } from '@trygg/domain'
+
+/**
+ * The report sheet and the list view are chunks of their own, so the map's first view waits for
+ * less script. The sheet's chunk is fetched once the page is idle, so it opens without delay.
+ */
+const loadReportSheet = () => import('../report/ReportSheet.tsx').then((m) => ({ default: m.ReportSheet }))
+const ReportSheet = lazy(loadReportSheet)
+const PinListView = lazy(() => import('../list/PinListView.tsx').then((m) => ({ default: m.PinListView })))
+
+/** Starts fetching the report sheet's chunk when the browser is idle, at most 3 s from now. */
+function useReportSheetPrefetch() {
+  useEffect(function prefetchReportSheet() {
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(() => void loadReportSheet(), { timeout: 3000 })
+      return () => window.cancelIdleCallback(id)
+    }
+    const id = window.setTimeout(() => void loadReportSheet(), 1000)
+    return () => window.clearTimeout(id)
+  }, [])
+}
 
 /** The zoom a place found by position or address search is shown at: streets and houses. */
 const FOUND_PLACE_ZOOM = 17
@@ -35,6 +53,7 @@ export function ResidentView({ config }: { config: AppConfig }) {
   const outsideSeq = useRef(0)
   const categories = useMemo(() => indexCategories(config.categories), [config.categories])
   const { boundary } = config.municipality
+  useReportSheetPrefetch()
 
   const pick = useCallback(
     ({ lat, lng }: { lat: number; lng: number }) => {
@@ -121,23 +140,27 @@ export function ResidentView({ config }: { config: AppConfig }) {
         {flow.step === 'closed' ? (
           <ReportLauncher municipalityName={config.municipality.name} open={config.campaign !== null} onStart={start} autoFocus={launcherFocus} />
         ) : (
-          <ReportSheet
-            key={sheetKey}
-            config={config}
-            flow={flow}
-            onConfirmCentre={confirmCentre}
-            onGoTo={goTo}
-            onChangePlace={() => setFlow(PICKING)}
-            onSubmitted={submitted}
-            onAnother={() => setFlow(PICKING)}
-            onClose={close}
-            onAgreed={refreshMap}
-          />
+          <Suspense fallback={null}>
+            <ReportSheet
+              key={sheetKey}
+              config={config}
+              flow={flow}
+              onConfirmCentre={confirmCentre}
+              onGoTo={goTo}
+              onChangePlace={() => setFlow(PICKING)}
+              onSubmitted={submitted}
+              onAnother={() => setFlow(PICKING)}
+              onClose={close}
+              onAgreed={refreshMap}
+            />
+          </Suspense>
         )}
         {flow.step === 'closed' && <ViewSwitch mode={mode} onChange={switchView} />}
         {mode === 'list' && flow.step === 'closed' && listBbox && (
           <div className="list-area">
-            <PinListView bbox={listBbox} categories={categories} timeZone={config.municipality.timeZone} onShowOnMap={showOnMap} />
+            <Suspense fallback={null}>
+              <PinListView bbox={listBbox} categories={categories} timeZone={config.municipality.timeZone} onShowOnMap={showOnMap} />
+            </Suspense>
           </div>
         )}
         <div className={`map-area${mode === 'list' && flow.step === 'closed' ? ' map-area--hidden' : ''}`}>

@@ -1,5 +1,4 @@
 import type { ChallengeResponse } from '@trygg/domain'
-import { solveChallenge } from 'altcha-lib/v1'
 import { requestJson } from '../api/api-client.ts'
 import { ApiError } from '../api/api-error.ts'
 
@@ -11,6 +10,8 @@ import { ApiError } from '../api/api-error.ts'
 export async function proofOfWork(signal?: AbortSignal): Promise<string | undefined> {
   const c = await requestJson<ChallengeResponse>('/api/challenge', { signal, cache: 'no-store' })
   if (!c.enabled) return undefined
+  // The solver is loaded with the first write: the map's first view does not need it.
+  const { solveChallenge } = await import('altcha-lib/v1')
   const { promise, controller } = solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber)
   signal?.addEventListener('abort', () => controller.abort())
   const solution = await promise
