@@ -23,6 +23,7 @@ import dbPlugin from './db/db-plugin.ts'
 import { AppError } from './errors/app-error.ts'
 import errorHandler from './errors/error-handler.ts'
 import { centreTileUrl, renderIndexPage, sendPage } from './web/index-page.ts'
+import { appConfigOf } from './public-config/app-config.ts'
 import follow from './follow/index.ts'
 import followUp from './follow-up/index.ts'
 import health from './health/index.ts'
@@ -193,9 +194,11 @@ export async function buildApp({ config, db, logger, clock, hotspots: hotspotsAc
         m && isMapPage
           ? centreTileUrl(config.map.tileUrl, { lat: m.center_lat, lon: m.center_lon, zoom: m.default_zoom, maxZoom: config.map.maxZoom })
           : null
+      // the map page carries its configuration, so the first view waits for no request
+      const appConfig = tenant && isMapPage ? await appConfigOf(app.db.kysely, tenant, config, app.now()) : undefined
       // read per request, as a rebuild of the web app replaces it
       const template = await fs.promises.readFile(path.join(webDist, 'index.html'), 'utf8')
-      return sendPage(request, reply, status, renderIndexPage(template, { sitePrefix, tileUrl }))
+      return sendPage(request, reply, status, renderIndexPage(template, { sitePrefix, tileUrl, appConfig }))
     }
     throw new AppError(404, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`, 'Sidan finns inte.')
   })

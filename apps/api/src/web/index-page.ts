@@ -38,20 +38,46 @@ function attribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
 }
 
+/**
+ * JSON that may stand inside a `<script>` element: `<`, `>` and `&` are written as `\uXXXX` escapes,
+ * so no text of the data can close the element or open a comment; so are U+2028 and U+2029.
+ * @example scriptJson({ name: '</script>' }) // '{"name":"\\u003c/script\\u003e"}' (a backslash, then u003c)
+ */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+/** The id of the data block that carries the app's configuration in the map page. */
+export const CONFIG_ELEMENT_ID = 'app-config'
+
+const CONFIG_PRELOAD = /[ \t]*<link rel="preload" href="\/api\/config" as="fetch"[^>]*>\n?/
+
 export interface IndexPageOptions {
   /** `/k/<slug>` for a municipality's own site, '' for the default one */
   sitePrefix: string
   /** the first map tile to fetch alongside the scripts, on the resident map's page only */
   tileUrl: string | null
+  /**
+   * The answer of `/api/config`, written into the page as a JSON data block (on the resident
+   * map's page), in place of the preload: the app then draws its first view without waiting for
+   * a request and a render of its loading state.
+   */
+  appConfig?: unknown
 }
 
 /**
  * `index.html` for one request: the preload of `/api/config` under the municipality's own
- * prefix, and a preload of the first view's centre tile, so that the tile, the largest thing the
- * first view paints, is fetched while the scripts load instead of after they have run.
+ * prefix (or the configuration itself), and a preload of the first view's centre tile, so that
+ * the tile, the largest thing the first view paints, is fetched while the scripts load instead
+ * of after they have run.
  */
 export function renderIndexPage(template: string, opts: IndexPageOptions): string {
-  let html = template.replace('href="/api/config"', `href="${attribute(`${opts.sitePrefix}/api/config`)}"`)
+  let html =
+    opts.appConfig === undefined
+      ? template.replace('href="/api/config"', `href="${attribute(`${opts.sitePrefix}/api/config`)}"`)
+      : template
+          .replace(CONFIG_PRELOAD, '')
+          .replace('</head>', `  <script type="application/json" id="${CONFIG_ELEMENT_ID}">${scriptJson(opts.appConfig)}</script>\n  </head>`)
   if (opts.tileUrl) {
     html = html.replace('</head>', `  <link rel="preload" href="${attribute(opts.tileUrl)}" as="image" fetchpriority="high" />\n  </head>`)
   }

@@ -31,6 +31,13 @@ describe('renderIndexPage', () => {
     expect(html).toContain('<link rel="preload" href="https://t.example/1/2/3.png?a=1&amp;b=&quot;2&quot;" as="image" fetchpriority="high" />')
   })
 
+  it('writes the configuration as a data block in place of the preload, with nothing in it able to end the block', () => {
+    const html = renderIndexPage(template, { sitePrefix: '', tileUrl: null, appConfig: { name: '</script><!-- & \u2028' } })
+    expect(html).not.toContain('/api/config')
+    expect(html).toBe('<head>\n  <script type="application/json" id="app-config">{"name":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}</script>\n  </head><body></body>')
+    expect(JSON.parse(/>(\{.*\})</.exec(html)![1]!)).toEqual({ name: '</script><!-- & \u2028' })
+  })
+
   it('leaves the default site and pages without the map as built', () => {
     expect(renderIndexPage(template, { sitePrefix: '', tileUrl: null })).toBe(template)
   })

@@ -84,20 +84,44 @@ describe('the built web app', () => {
     const page = (await app.inject({ url: '/', headers: { 'accept-encoding': 'identity' } })).body
     const tile = new RegExp(`<link rel="preload" href="https://tile\\.openstreetmap\\.org/${config.municipality.defaultZoom}/\\d+/\\d+\\.png" as="image" fetchpriority="high" />`)
     expect(page).toMatch(tile)
-    expect(page).toContain('href="/api/config"')
     const other = await app.inject({ url: '/k/andra/', headers: { 'accept-encoding': 'identity' } })
     expect(other.statusCode).toBe(200)
     expect(other.body).toMatch(tile)
-    expect(other.body).toContain('href="/k/andra/api/config"')
+  })
+
+  it("writes the municipality's own /api/config answer into its map page, in place of the preload", async () => {
+    const inPage = (html: string) => JSON.parse(/<script type="application\/json" id="app-config">(.*?)<\/script>/.exec(html)![1]!)
+    for (const prefix of ['', '/k/andra']) {
+      const page = (await app.inject({ url: `${prefix}/`, headers: { 'accept-encoding': 'identity' } })).body
+      expect(inPage(page)).toEqual((await app.inject({ url: `${prefix}/api/config` })).json())
+      expect(page).not.toContain('/api/config')
+    }
+    expect(inPage((await app.inject({ url: '/k/andra/' })).body).municipality.name).toBe('Andra')
+  })
+
+  it('keeps a data block closed whatever its text holds', async () => {
+    await db.kysely.updateTable('municipality').set({ name: 'Andra </script><script>alert(1)</script> & <!--' }).where('slug', '=', 'andra').execute()
+    app.invalidateTenant()
+    try {
+      const page = (await app.inject({ url: '/k/andra/', headers: { 'accept-encoding': 'identity' } })).body
+      expect(page.match(/<script/g)).toHaveLength(1)
+      const block = /<script type="application\/json" id="app-config">(.*?)<\/script>/.exec(page)![1]!
+      expect(JSON.parse(block).municipality.name).toBe('Andra </script><script>alert(1)</script> & <!--')
+    } finally {
+      await db.kysely.updateTable('municipality').set({ name: 'Andra' }).where('slug', '=', 'andra').execute()
+      app.invalidateTenant()
+    }
   })
 
   it('preloads no tile on pages without the map, nor for an unknown municipality', async () => {
     const results = await app.inject({ url: '/k/andra/resultat', headers: { 'accept-encoding': 'identity' } })
     expect(results.body).not.toContain('as="image"')
     expect(results.body).toContain('href="/k/andra/api/config"')
+    expect(results.body).not.toContain('app-config')
     const unknown = await app.inject({ url: '/k/finns-inte/', headers: { 'accept-encoding': 'identity' } })
     expect(unknown.statusCode).toBe(404)
     expect(unknown.body).not.toContain('as="image"')
     expect(unknown.body).not.toContain('finns-inte')
+    expect(unknown.body).not.toContain('app-config')
   })
 })
