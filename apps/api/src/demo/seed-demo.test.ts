@@ -2,18 +2,10 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES, openTestDb, type TestDb } from '../../test/test-db.ts'
 import { seedDemo } from './seed-demo.ts'
+import type { PinCellTable } from '../db/schema.ts'
 
-interface CellRow {
-  zoom: number
-  cx: number
-  cy: number
-  category_id: number
-  campaign_id: number
-  pin_count: number
-  sum_x: number
-  sum_y: number
-  sample_pin_id: number
-}
+/** A row of `pin_cell` as the tests read it: the municipality is fixed by the query. */
+type CellRow = Omit<PinCellTable, 'municipality_id'>
 
 describe.each(ENGINES)('the demo seed on %s', (engine) => {
   let db: TestDb
