@@ -1,10 +1,10 @@
 import type { PhotoRedaction, PixelRect } from '@trygg/domain'
-import { MAX_REASON_LENGTH } from '@trygg/domain/constants'
 import { useEffect, useId, useRef, useState, type FormEvent, type PointerEvent } from 'react'
 import { FieldError } from '../../report/FieldError.tsx'
 import { useFocusOnMount } from '../../report/use-focus-on-mount.ts'
 import { dragRect, fitRect, previewSigma, type Point } from './photo-rects.ts'
 import { usePhotoRedactMessages } from './photo-redact-messages.ts'
+import { ReasonField } from './ReasonField.tsx'
 import { RectFields } from './RectFields.tsx'
 
 type Mode = 'blur' | 'crop'
@@ -143,27 +143,19 @@ export function PhotoRedactor({ src, alt, busy, onApply, onCancel }: PhotoRedact
         </div>
       )}
       <FieldError id={`${id}-rects-error`} message={errors.rects} />
-      <div className="staff-field">
-        <label htmlFor={`${id}-reason`}>{t.reason}</label>
-        <input
-          id={`${id}-reason`}
-          ref={reasonRef}
-          type="text"
-          maxLength={MAX_REASON_LENGTH}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value)
-            if (errors.reason && e.target.value.trim()) setErrors(({ rects }) => (rects ? { rects } : {}))
-          }}
-          aria-invalid={errors.reason ? true : undefined}
-          aria-describedby={`${id}-reason-hint${errors.reason ? ` ${id}-reason-error` : ''}`}
-          data-testid="photo-redact-reason"
-        />
-        <p id={`${id}-reason-hint`} className="field__hint">
-          {t.reasonHint}
-        </p>
-        <FieldError id={`${id}-reason-error`} message={errors.reason} />
-      </div>
+      <ReasonField
+        id={id}
+        label={t.reason}
+        hint={t.reasonHint}
+        value={reason}
+        onChange={(value) => {
+          setReason(value)
+          if (errors.reason && value.trim()) setErrors(({ rects }) => (rects ? { rects } : {}))
+        }}
+        error={errors.reason}
+        inputRef={reasonRef}
+        testId="photo-redact-reason"
+      />
       <div className="staff-field staff-checkbox">
         <input id={`${id}-approve`} type="checkbox" checked={approve} onChange={(e) => setApprove(e.target.checked)} data-testid="photo-redact-approve" />
         <label htmlFor={`${id}-approve`}>{t.approve}</label>

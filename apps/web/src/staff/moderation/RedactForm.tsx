@@ -1,8 +1,9 @@
-import { MAX_COMMENT_LENGTH, MAX_REASON_LENGTH } from '@trygg/domain/constants'
+import { MAX_COMMENT_LENGTH } from '@trygg/domain/constants'
 import { useId, useRef, useState, type FormEvent } from 'react'
 import { FieldError } from '../../report/FieldError.tsx'
 import { useFocusOnMount } from '../../report/use-focus-on-mount.ts'
 import { useStaffMessages } from '../use-staff-messages.ts'
+import { ReasonField } from './ReasonField.tsx'
 
 /** Edits a comment's text before it is published; the reason is required and kept in the audit log. */
 export function RedactForm({ text, busy, onSave, onCancel }: { text: string; busy: boolean; onSave: (text: string, reason: string) => void; onCancel: () => void }) {
@@ -41,24 +42,16 @@ export function RedactForm({ text, busy, onSave, onCancel }: { text: string; bus
         />
         <FieldError id={`${id}-text-error`} message={errors.text} />
       </div>
-      <div className="staff-field">
-        <label htmlFor={`${id}-reason`}>{m.redactReason}</label>
-        <input
-          id={`${id}-reason`}
-          ref={reasonRef}
-          type="text"
-          maxLength={MAX_REASON_LENGTH}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          aria-invalid={errors.reason ? true : undefined}
-          aria-describedby={`${id}-reason-hint${errors.reason ? ` ${id}-reason-error` : ''}`}
-          data-testid="redact-reason"
-        />
-        <p id={`${id}-reason-hint`} className="field__hint">
-          {m.redactReasonHint}
-        </p>
-        <FieldError id={`${id}-reason-error`} message={errors.reason} />
-      </div>
+      <ReasonField
+        id={id}
+        label={m.redactReason}
+        hint={m.redactReasonHint}
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        inputRef={reasonRef}
+        testId="redact-reason"
+      />
       <div className="staff-actions">
         <button type="submit" className="button button--primary button--small" disabled={busy} data-testid="redact-save">
           {m.redactSave}
